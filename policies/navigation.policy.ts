@@ -1,0 +1,22 @@
+import type { Actor, RoleName } from "./roles";
+
+/**
+ * Which areas of the application an actor may open. Deny by default: an area not listed
+ * here is shown to nobody. Later issues add their areas (support plans, screenings, …) here,
+ * and the menu is built from this list, so a role never sees a link it may not follow.
+ */
+export const AREAS = {
+  home: { path: "/home", labelKey: "nav.home", roles: "any-signed-in" },
+} as const satisfies Record<string, { path: string; labelKey: string; roles: "any-signed-in" | readonly RoleName[] }>;
+
+export type Area = keyof typeof AREAS;
+
+export function mayOpenArea(actor: Actor | null, area: Area): boolean {
+  if (!actor || actor.roles.length === 0) return false;
+  const allowed = AREAS[area].roles as "any-signed-in" | readonly RoleName[];
+  return allowed === "any-signed-in" || actor.roles.some((role) => allowed.includes(role));
+}
+
+export function areasFor(actor: Actor | null): Area[] {
+  return (Object.keys(AREAS) as Area[]).filter((area) => mayOpenArea(actor, area));
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm start`: validates the environment, opens the database (embedded PGlite under
+ * KAMKOR_DATA_DIR, or PostgreSQL via DATABASE_URL), applies pending migrations, loads demo
+ * data into an empty demo database, and serves the built Remix app.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import compression from "compression";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { EnvError, getEnv } from "~/server/env.server";
+import { closeDatabase, getDatabase } from "~/server/db.server";
+import { applyMigrations, MigrationError } from "~/server/migrations.server";
+import { BASE_SECURITY_HEADERS, isCrossSiteMutation } from "~/server/http/security-headers.server";
+import { seedDemo, seedTerritories } from "~seeds/demo";
+
+async function main() {
+  const env = getEnv();
+  const database = await getDatabase(env);
+  const where = database.kind === "pglite" ? `embedded PGlite in ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)";
+  const { applied } = await database.withConnection((connection) => applyMigrations(connection));
+  log(`Database: ${where}; ${applied.length ? `applied ${applied.join(", ")}` : "migrations up to date"}.`);
+  if (env.KAMKOR_MODE === "demo") {
+    if (await seedDemo(database.prisma)) log("Loaded demo data (accounts are listed in README.md).");
+  } else {
+    await seedTerritories(database.prisma);
+  }
+
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.KAMKOR_MODE === "production" ? 1 : false);
+  app.use(compression());
+  app.use((request, response, next) => {
+    response.set(BASE_SECURITY_HEADERS);
+    if (isCrossSiteMutation(request.method, request.headers.host, request.headers.origin, request.headers.referer)) {
+      response.status(403).type("text/plain").send("Cross-site request refused.");
+      return;
+    }
+    next();
+  });
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use((_request, response, next) => {
+    response.set("Cache-Control", "no-store");
+    next();
+  });
+  app.all("*", createRequestHandler({ build, mode: "production" }));
+
+  const server = app.listen(env.PORT, env.HOST, () => log(`Kamkor is listening on http://localhost:${env.PORT}`));
+  const shutdown = () => {
+    server.close();
+    void closeDatabase().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+function log(message: string) {
+  if (process.env.KAMKOR_LOG_LEVEL !== "silent") console.log(message);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError || error instanceof MigrationError) {
+    console.error(error.message);
+  } else {
+    console.error("Kamkor cannot start:", error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});
