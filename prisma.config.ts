@@ -4,6 +4,7 @@
 // PostgreSQL server through @prisma/adapter-pg (prisma/orm#27403).
 import path from "node:path";
 import { defineConfig } from "prisma/config";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -14,6 +15,7 @@ export default defineConfig({
   engine: "js",
   async adapter() {
     const dir = process.env.PRISMA_PGLITE_DIR;
-    return new PrismaPGlite(dir ? new PGlite(dir) : new PGlite());
+    // Typed against an older driver-adapter-utils; same runtime contract (see db.server.ts).
+    return new PrismaPGlite(dir ? new PGlite(dir) : new PGlite()) as unknown as SqlMigrationAwareDriverAdapterFactory;
   },
 });

@@ -30,7 +30,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // One shared PostgreSQL cluster: test files run one after another.
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import type { AgencyType } from "~/generated/prisma/enums.ts";
 import { localName } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/server/auth/session.server";
@@ -32,7 +33,7 @@ export default function Home() {
         <div>
           <dt>{t("home.agency")}</dt>
           <dd>
-            {localName(agency, locale)} <span className="muted">({t(`agencyType.${agency.type}` as const)})</span>
+            {localName(agency, locale)} <span className="muted">({t(`agencyType.${agency.type as AgencyType}`)})</span>
           </dd>
         </div>
         <div>

@@ -3,6 +3,7 @@ import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { getEnv, type Env } from "~/server/env.server";
 
@@ -83,7 +84,7 @@ async function openPostgres(connectionString: string): Promise<Database> {
 async function openPglite(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   const connection: SqlConnection = {
     query: async (sql, params) => (await pglite.query(sql, params)).rows as never,
     exec: async (script) => void (await pglite.exec(script)),
@@ -100,4 +101,12 @@ async function openPglite(dataDir: string): Promise<Database> {
       await pglite.close();
     },
   };
+}
+
+/**
+ * pglite-prisma-adapter 0.6 is typed against @prisma/driver-adapter-utils 6.10; the runtime
+ * contract is the one Prisma 6.19 uses (checked by the PGlite integration tests).
+ */
+export function pgliteAdapter(pglite: PGlite): SqlDriverAdapterFactory {
+  return new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory;
 }

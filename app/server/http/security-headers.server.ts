@@ -11,17 +11,25 @@ export const BASE_SECURITY_HEADERS: Record<string, string> = {
 };
 
 /**
- * Cross-site POSTs are refused before any route runs (CSRF defence by strict origin check;
- * SameSite=Lax cookies are the second layer). A request with neither Origin nor Referer is a
- * non-browser client and carries no ambient cookies of a victim, so it is let through.
+ * Cross-site POSTs are refused before any route runs (CSRF defence; SameSite=Lax cookies are
+ * the second layer). Browsers send Sec-Fetch-Site on every request, whatever the referrer
+ * policy, so it decides when present. Otherwise Origin must match the host. With our
+ * `Referrer-Policy: no-referrer` a browser sends `Origin: null` on same-origin form posts, so
+ * "null" is only trusted when Sec-Fetch-Site vouches for it. A request with neither header is
+ * a non-browser client, which carries no victim's cookies, and is let through.
  */
-export function isCrossSiteMutation(method: string, host: string | undefined, origin: string | undefined, referer: string | undefined): boolean {
-  if (["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase())) return false;
-  const source = origin && origin !== "null" ? origin : referer;
-  if (origin === "null") return true;
-  if (!source) return false;
+export function isCrossSiteMutation(request: {
+  method: string;
+  host?: string;
+  origin?: string;
+  secFetchSite?: string;
+}): boolean {
+  if (["GET", "HEAD", "OPTIONS"].includes(request.method.toUpperCase())) return false;
+  if (request.secFetchSite) return !["same-origin", "none"].includes(request.secFetchSite);
+  if (!request.origin) return false;
+  if (request.origin === "null") return true;
   try {
-    return new URL(source).host !== host;
+    return new URL(request.origin).host !== request.host;
   } catch {
     return true;
   }
