@@ -25,7 +25,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          include: ["tests/integration/**/*.test.ts", "tests/support/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
           environment: "node",
           testTimeout: 60_000,

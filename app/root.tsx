@@ -23,7 +23,10 @@ import { AREAS, areasFor } from "~policies/navigation.policy";
 import type { RoleName } from "~policies/roles";
 import stylesUrl from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Kamkor" }, { name: "robots", content: "noindex" }];
 

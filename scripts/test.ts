@@ -52,8 +52,7 @@ async function main() {
   if (e2eCode !== 0) exitCode = 1;
 
   fs.rmSync(reports, { recursive: true, force: true });
-  console.log(`\nKamkor test suite: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-  console.log(`${total.passed} passed, ${total.failed} failed`);
+  console.log(`\nTotal: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(exitCode || (total.failed > 0 ? 1 : 0));
 }
 

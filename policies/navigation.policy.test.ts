@@ -1,0 +1,77 @@
+import { describe, expect, test } from "vitest";
+import { ru } from "~/i18n/catalogues/ru";
+import { AREAS, areasFor, mayOpenArea, type Area } from "./navigation.policy";
+import { ROLES, type Actor, type RoleName } from "./roles";
+
+/**
+ * Persona × area matrix. Every allowed pair is listed here explicitly; everything else must be
+ * denied. Adding an area (or changing who may open one) means updating this table.
+ */
+const ALLOWED: Record<RoleName, readonly Area[]> = {
+  social_pedagogue: ["home"],
+  school_psychologist: ["home"],
+  juvenile_inspector: ["home"],
+  police_officer: ["home"],
+  social_worker: ["home"],
+  service_provider: ["home"],
+  supervisor: ["home"],
+  analyst: ["home"],
+  admin: ["home"],
+  auditor: ["home"],
+};
+
+/** The areas this table knows about; a new area in AREAS fails the first test below. */
+const KNOWN_AREAS = ["home"] as const;
+
+const actor = (roles: readonly RoleName[]): Actor => ({ id: "user-1", roles, agencyId: "agency-1" });
+const allAreas = Object.keys(AREAS) as Area[];
+
+describe("navigation policy matrix", () => {
+  test("the table covers exactly the areas in AREAS and the roles in ROLES", () => {
+    expect([...allAreas].sort()).toEqual([...KNOWN_AREAS].sort());
+    expect(Object.keys(ALLOWED).sort()).toEqual([...ROLES].sort());
+  });
+
+  const pairs = ROLES.flatMap((role) => allAreas.map((area) => [role, area, ALLOWED[role].includes(area)] as const));
+
+  test.each(pairs)("%s → %s: allowed=%s", (role, area, allowed) => {
+    expect(mayOpenArea(actor([role]), area)).toBe(allowed);
+  });
+
+  test.each([...ROLES])("areasFor(%s) lists exactly its allowed areas, in AREAS order", (role) => {
+    expect(areasFor(actor([role]))).toEqual(allAreas.filter((area) => ALLOWED[role].includes(area)));
+  });
+
+  test("an actor with several roles gets the union of their areas", () => {
+    const roles: RoleName[] = ["admin", "auditor", "social_worker"];
+    const union = allAreas.filter((area) => roles.some((role) => ALLOWED[role].includes(area)));
+    expect(areasFor(actor(roles))).toEqual(union);
+  });
+
+  test("a null actor sees nothing", () => {
+    expect(areasFor(null)).toEqual([]);
+    for (const area of allAreas) expect(mayOpenArea(null, area)).toBe(false);
+  });
+
+  test("an actor with no roles sees nothing, not even 'any-signed-in' areas", () => {
+    expect(areasFor(actor([]))).toEqual([]);
+    for (const area of allAreas) expect(mayOpenArea(actor([]), area)).toBe(false);
+  });
+
+  test("an area not in AREAS is denied (deny by default)", () => {
+    let granted: boolean;
+    try {
+      granted = mayOpenArea(actor(["supervisor"]), "people" as Area);
+    } catch {
+      granted = false;
+    }
+    expect(granted).toBe(false);
+  });
+
+  test("every area has a path and a catalogue label", () => {
+    for (const area of allAreas) {
+      expect(AREAS[area].path).toMatch(/^\/[a-z0-9/_-]*$/);
+      expect(Object.keys(ru)).toContain(AREAS[area].labelKey);
+    }
+  });
+});

@@ -1,0 +1,230 @@
+import { describe, expect, test } from "vitest";
+import { AgencyType, Role, type PrismaClient } from "~/generated/prisma/client.ts";
+import { verifyPassword } from "~/server/auth/password.server";
+import { base32Decode } from "~/server/auth/totp.server";
+import { ROLES } from "~policies/roles";
+import { AGENCY_NAMES, DEMO_DISTRICTS } from "./data/agencies";
+import { TERRITORIES, type TerritorySeed } from "./data/territories";
+import { DEMO_PASSWORD, DEMO_USERS } from "./data/users";
+import { demoAgencyCode, seedDemo } from "./demo";
+import { buildAgency, buildUser, demoTotpSecret, stableId, territoryRows } from "./factories";
+
+function allTerritories(seeds: TerritorySeed[]): TerritorySeed[] {
+  return seeds.flatMap((seed) => [seed, ...allTerritories(seed.children ?? [])]);
+}
+
+type Captured = { territories: unknown[]; agencies: Record<string, unknown>[]; users: Record<string, unknown>[] };
+
+/** A stand-in for PrismaClient that records what seedDemo would write. */
+function fakePrisma(existingUsers = 0): { prisma: PrismaClient; captured: Captured } {
+  const captured: Captured = { territories: [], agencies: [], users: [] };
+  const prisma = {
+    territory: {
+      createMany: async ({ data }: { data: unknown[] }) => {
+        captured.territories.push(...data);
+        return { count: data.length };
+      },
+    },
+    user: {
+      count: async () => existingUsers,
+      createMany: ({ data }: { data: Record<string, unknown>[] }) => ({ kind: "users", data }),
+    },
+    agency: {
+      createMany: ({ data }: { data: Record<string, unknown>[] }) => ({ kind: "agencies", data }),
+    },
+    $transaction: async (operations: { kind: "users" | "agencies"; data: Record<string, unknown>[] }[]) => {
+      for (const operation of operations) captured[operation.kind].push(...operation.data);
+      return operations;
+    },
+  };
+  return { prisma: prisma as unknown as PrismaClient, captured };
+}
+
+describe("territories", () => {
+  const all = allTerritories(TERRITORIES);
+
+  test("exactly 9 top-level territories: 7 regions and the cities of Bishkek and Osh", () => {
+    expect(TERRITORIES).toHaveLength(9);
+    expect(TERRITORIES.filter((t) => t.kind === "region")).toHaveLength(7);
+    expect(TERRITORIES.filter((t) => t.kind === "city_republican").map((t) => t.code).sort()).toEqual(["KG-GB", "KG-GO"]);
+    expect(TERRITORIES.map((t) => t.code).sort()).toEqual(["KG-B", "KG-C", "KG-GB", "KG-GO", "KG-J", "KG-N", "KG-O", "KG-T", "KG-Y"]);
+  });
+
+  test("every region has at least 3 children", () => {
+    const thin = TERRITORIES.filter((t) => t.kind === "region" && (t.children?.length ?? 0) < 3).map((t) => t.code);
+    expect(thin).toEqual([]);
+  });
+
+  test("children are districts or cities, and only the top level is a region or republican city", () => {
+    for (const top of TERRITORIES) {
+      for (const child of allTerritories(top.children ?? [])) expect(["district", "city"]).toContain(child.kind);
+    }
+  });
+
+  test("codes are unique and children's codes start with their parent's code", () => {
+    const codes = all.map((t) => t.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const top of TERRITORIES) for (const child of top.children ?? []) expect(child.code.startsWith(`${top.code}-`)).toBe(true);
+  });
+
+  test("every territory has a name in all three languages", () => {
+    for (const t of all) {
+      expect(t.nameRu.trim()).not.toBe("");
+      expect(t.nameKy.trim()).not.toBe("");
+      expect(t.nameEn.trim()).not.toBe("");
+    }
+  });
+
+  test("territoryRows gives stable ids: the same output twice", () => {
+    const first = territoryRows(TERRITORIES);
+    expect(territoryRows(TERRITORIES)).toEqual(first);
+    expect(first).toHaveLength(all.length);
+    const ids = first.map((row) => row.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const row of first) expect(row.id).toBe(stableId("territory", row.code));
+  });
+
+  test("territoryRows lists parents before children, with correct parent ids", () => {
+    const rows = territoryRows(TERRITORIES);
+    const seen = new Set<string>();
+    const byCode = new Map(rows.map((row) => [row.code, row]));
+    for (const row of rows) {
+      if (row.parentId != null) expect(seen.has(row.parentId), `${row.code} comes before its parent`).toBe(true);
+      seen.add(row.id!);
+    }
+    expect(rows.filter((row) => row.parentId == null).map((row) => row.code).sort()).toEqual(TERRITORIES.map((t) => t.code).sort());
+    expect(byCode.get("KG-C-SOK")?.parentId).toBe(byCode.get("KG-C")?.id);
+    expect(rows.every((row) => !("children" in row))).toBe(true);
+  });
+
+  test("stableId is UUID-shaped (version 4, RFC 4122 variant) and depends on namespace and key", () => {
+    expect(stableId("territory", "KG-C")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stableId("territory", "KG-C")).toBe(stableId("territory", "KG-C"));
+    expect(stableId("territory", "KG-C")).not.toBe(stableId("agency", "KG-C"));
+    expect(stableId("territory", "KG-C")).not.toBe(stableId("territory", "KG-B"));
+  });
+});
+
+describe("demo agencies", () => {
+  const territoryIds = new Set(territoryRows(TERRITORIES).map((row) => row.id));
+  const topLevelIds = new Set(TERRITORIES.map((t) => stableId("territory", t.code)));
+  const agencies = DEMO_DISTRICTS.flatMap((district) =>
+    Object.values(AgencyType).map((type) => {
+      const names = AGENCY_NAMES[type](district);
+      return buildAgency({
+        code: demoAgencyCode(type, district.key),
+        type,
+        territoryId: stableId("territory", district.code),
+        nameRu: names.ru,
+        nameKy: names.ky,
+        nameEn: names.en,
+      });
+    }),
+  );
+
+  test("the demo districts are real, distinct, non-top-level territories", () => {
+    const ids = DEMO_DISTRICTS.map((d) => stableId("territory", d.code));
+    expect(new Set(ids).size).toBe(DEMO_DISTRICTS.length);
+    for (const id of ids) {
+      expect(territoryIds.has(id)).toBe(true);
+      expect(topLevelIds.has(id)).toBe(false);
+    }
+    expect(new Set(DEMO_DISTRICTS.map((d) => d.key)).size).toBe(DEMO_DISTRICTS.length);
+  });
+
+  test("every AgencyType value appears in at least 3 distinct districts", () => {
+    const types = Object.values(AgencyType);
+    expect(types.length).toBeGreaterThanOrEqual(12);
+    for (const type of types) {
+      const districts = new Set(agencies.filter((a) => a.type === type).map((a) => a.territoryId));
+      expect(districts.size, type).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  test("every agency type has a name builder and a catalogue label", async () => {
+    const { ru } = await import("~/i18n/catalogues/ru");
+    expect(Object.keys(AGENCY_NAMES).sort()).toEqual(Object.values(AgencyType).sort());
+    for (const type of Object.values(AgencyType)) expect(Object.keys(ru)).toContain(`agencyType.${type}`);
+  });
+
+  test("agency codes and ids are unique, names non-empty in all three languages", () => {
+    expect(new Set(agencies.map((a) => a.code)).size).toBe(agencies.length);
+    expect(new Set(agencies.map((a) => a.id)).size).toBe(agencies.length);
+    for (const a of agencies) {
+      expect(a.id).toBe(stableId("agency", a.code));
+      for (const name of [a.nameRu, a.nameKy, a.nameEn]) expect(name.trim()).not.toBe("");
+    }
+  });
+
+  test("seedDemo writes the same agencies (checked through a recording stand-in for Prisma)", async () => {
+    const { prisma, captured } = fakePrisma();
+    expect(await seedDemo(prisma)).toBe(true);
+    expect(captured.territories).toEqual(territoryRows(TERRITORIES));
+    expect(captured.agencies).toEqual(agencies);
+    // Every demo user belongs to an agency that is actually created.
+    const agencyIds = new Set(agencies.map((a) => a.id));
+    expect(captured.users).toHaveLength(DEMO_USERS.length);
+    for (const user of captured.users) expect(agencyIds.has(user.agencyId as string), String(user.username)).toBe(true);
+  }, 30_000);
+
+  test("seedDemo loads only territories into a database that already has users", async () => {
+    const { prisma, captured } = fakePrisma(1);
+    expect(await seedDemo(prisma)).toBe(false);
+    expect(captured.territories.length).toBeGreaterThan(0);
+    expect(captured.agencies).toEqual([]);
+    expect(captured.users).toEqual([]);
+  });
+});
+
+describe("demo users", () => {
+  test("ROLES in policies matches the Role enum of the schema", () => {
+    expect([...ROLES].sort()).toEqual(Object.values(Role).sort());
+  });
+
+  test("DEMO_USERS cover every role", () => {
+    const covered = new Set(DEMO_USERS.map((u) => u.role));
+    expect(ROLES.filter((role) => !covered.has(role))).toEqual([]);
+  });
+
+  test("usernames are unique; the demo districts they name exist", () => {
+    expect(new Set(DEMO_USERS.map((u) => u.username)).size).toBe(DEMO_USERS.length);
+    const keys = new Set<string>(DEMO_DISTRICTS.map((d) => d.key));
+    for (const user of DEMO_USERS) expect(keys.has(user.districtKey), user.username).toBe(true);
+  });
+
+  test("the demo password is 12–128 characters (ASVS 6.2)", () => {
+    expect(DEMO_PASSWORD.length).toBeGreaterThanOrEqual(12);
+    expect(DEMO_PASSWORD.length).toBeLessThanOrEqual(128);
+  });
+
+  const input = {
+    username: "pedagogue",
+    displayName: "Айгуль Осмонова",
+    roles: ["social_pedagogue" as const],
+    agencyId: stableId("agency", "bishkek-len-school"),
+    password: DEMO_PASSWORD,
+  };
+
+  test("buildUser is deterministic: same input, identical output including passwordHash", async () => {
+    const first = await buildUser(input);
+    const second = await buildUser({ ...input });
+    expect(second).toEqual(first);
+    expect(first.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(first.id).toBe(stableId("user", "pedagogue"));
+  });
+
+  test("buildUser's hash verifies with the demo password and differs per user (per-user salt)", async () => {
+    const pedagogue = await buildUser(input);
+    const other = await buildUser({ ...input, username: "psychologist" });
+    expect(await verifyPassword(pedagogue.passwordHash, DEMO_PASSWORD)).toEqual({ ok: true, needsRehash: false });
+    expect(other.passwordHash).not.toBe(pedagogue.passwordHash);
+    expect(other.totpSecret).not.toBe(pedagogue.totpSecret);
+  });
+
+  test("enrolled users get a stable 160-bit TOTP secret; enrolled:false gets none", async () => {
+    const enrolled = await buildUser(input);
+    expect(enrolled.totpSecret).toBe(demoTotpSecret("pedagogue"));
+    expect(base32Decode(enrolled.totpSecret!)).toHaveLength(20);
+    expect((await buildUser({ ...input, enrolled: false })).totpSecret).toBeNull();
+  });
+});
