@@ -17,7 +17,7 @@ export function fromAcceptLanguage(header: string | null): Locale | undefined {
     .map((part, index) => {
       const [tag, ...params] = part.trim().toLowerCase().split(";");
       const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { language: tag.split("-")[0], quality: q ? Number(q.slice(2)) || 0 : 1, index };
+      return { language: tag.trim().split("-")[0], quality: q ? Number(q.slice(2)) || 0 : 1, index };
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);

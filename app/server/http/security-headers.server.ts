@@ -29,7 +29,7 @@ export function isCrossSiteMutation(request: {
   if (!request.origin) return false;
   if (request.origin === "null") return true;
   try {
-    return new URL(request.origin).host !== request.host;
+    return new URL(request.origin).host !== request.host?.toLowerCase();
   } catch {
     return true;
   }
