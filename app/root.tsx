@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
+import { useNonce } from "~/components/nonce";
 
 import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/use-translation";
@@ -45,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { locale, t } = useTranslation();
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -58,8 +60,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {t("app.skipToContent")}
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import type { Actor, RoleName } from "./roles";
+import { CASEWORK_ROLES, type Actor, type RoleName } from "./roles";
 
 /**
  * Which areas of the application an actor may open. Deny by default: an area not listed
@@ -7,6 +7,10 @@ import type { Actor, RoleName } from "./roles";
  */
 export const AREAS = {
   home: { path: "/home", labelKey: "nav.home", roles: "any-signed-in" },
+  people: { path: "/people", labelKey: "nav.people", roles: CASEWORK_ROLES },
+  breakGlassReview: { path: "/break-glass/review", labelKey: "nav.breakGlassReview", roles: ["supervisor"] },
+  audit: { path: "/audit", labelKey: "nav.audit", roles: ["auditor"] },
+  admin: { path: "/admin", labelKey: "nav.admin", roles: ["admin"] },
 } as const satisfies Record<string, { path: string; labelKey: string; roles: "any-signed-in" | readonly RoleName[] }>;
 
 export type Area = keyof typeof AREAS;

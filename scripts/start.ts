@@ -12,7 +12,9 @@ import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "~/server/env.server";
 import { closeDatabase, getDatabase } from "~/server/db.server";
 import { applyMigrations, MigrationError } from "~/server/migrations.server";
-import { BASE_SECURITY_HEADERS, isCrossSiteMutation } from "~/server/http/security-headers.server";
+import crypto from "node:crypto";
+import { BASE_SECURITY_HEADERS, contentSecurityPolicy, isCrossSiteMutation } from "~/server/http/security-headers.server";
+import type { KamkorLoadContext } from "~/server/load-context";
 import { seedDemo, seedTerritories } from "~seeds/demo";
 
 async function main() {
@@ -33,7 +35,10 @@ async function main() {
   app.set("trust proxy", env.KAMKOR_MODE === "production" ? 1 : false);
   app.use(compression());
   app.use((request, response, next) => {
+    response.locals.requestId = crypto.randomUUID();
+    response.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     response.set(BASE_SECURITY_HEADERS);
+    response.set("Content-Security-Policy", contentSecurityPolicy(response.locals.cspNonce as string));
     if (isCrossSiteMutation({
         method: request.method,
         host: request.headers.host,
@@ -53,7 +58,18 @@ async function main() {
     response.set("Cache-Control", "no-store");
     next();
   });
-  app.all("*", createRequestHandler({ build, mode: "production" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (request, response): KamkorLoadContext => ({
+        requestId: response.locals.requestId as string,
+        ip: request.ip,
+        cspNonce: response.locals.cspNonce as string,
+      }),
+    }),
+  );
 
   const server = app.listen(env.PORT, env.HOST, () => log(`Kamkor is listening on http://localhost:${env.PORT}`));
   const shutdown = () => {

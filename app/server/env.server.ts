@@ -19,6 +19,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().trim().min(1).default("0.0.0.0"),
   KAMKOR_LOG_LEVEL: z.enum(["silent", "info"]).default("info"),
+  /** 32 random bytes, base64 or hex. The root of every key; never stored in the database. */
+  KAMKOR_ROOT_KEY: z.string().trim().min(1).optional(),
+  /** Path of a file holding the root key (alternative to KAMKOR_ROOT_KEY). */
+  KAMKOR_ROOT_KEY_FILE: z.string().trim().min(1).optional(),
+  /** Minutes a break-glass grant lasts. */
+  KAMKOR_BREAK_GLASS_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
 
 export type Env = z.infer<typeof envSchema> & { pgliteDir: string };

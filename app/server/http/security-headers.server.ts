@@ -11,6 +11,26 @@ export const BASE_SECURITY_HEADERS: Record<string, string> = {
 };
 
 /**
+ * Scripts run only with this response's nonce (and what they load: 'strict-dynamic');
+ * no plugins, no <base>, no framing, forms post only to us. Images may be data: URLs (the
+ * enrolment QR code). Styles come from our own stylesheet only.
+ */
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
  * Cross-site POSTs are refused before any route runs (CSRF defence; SameSite=Lax cookies are
  * the second layer). Browsers send Sec-Fetch-Site on every request, whatever the referrer
  * policy, so it decides when present. Otherwise Origin must match the host. With our
