@@ -8,6 +8,11 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const pgliteDir = process.env.E2E_PGLITE_DIR ?? `/tmp/kamkor-e2e-pglite-${process.pid}`;
 const postgresUrl = process.env.E2E_DATABASE_URL;
+// Parallel runs on one machine pick another port range (and KAMKOR_BUILD_DIR for the build).
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3310);
+
+/** Test-only root key (32 bytes, base64). Never used outside the test servers. */
+const TEST_ROOT_KEY = Buffer.alloc(32, "kamkor-e2e").toString("base64");
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -18,8 +23,8 @@ const chromium = {
 };
 
 const servers = [
-  { name: "pglite", port: 3311, env: { KAMKOR_DATA_DIR: pgliteDir } as Record<string, string> },
-  ...(postgresUrl ? [{ name: "postgres", port: 3312, env: { DATABASE_URL: postgresUrl } as Record<string, string> }] : []),
+  { name: "pglite", port: portBase + 1, env: { KAMKOR_DATA_DIR: pgliteDir } as Record<string, string> },
+  ...(postgresUrl ? [{ name: "postgres", port: portBase + 2, env: { DATABASE_URL: postgresUrl } as Record<string, string> }] : []),
 ];
 
 export default defineConfig({
@@ -42,6 +47,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { ...server.env, PORT: String(server.port), KAMKOR_LOG_LEVEL: "silent" },
+    // A fixed, test-only root key keeps the servers hermetic (no key file in the checkout).
+    env: { ...server.env, PORT: String(server.port), KAMKOR_LOG_LEVEL: "silent", KAMKOR_ROOT_KEY: TEST_ROOT_KEY },
   })),
 });

@@ -1,5 +1,11 @@
+// KAMKOR_BUILD_DIR lets several builds live side by side (parallel test runs); default "build".
+const out = process.env.KAMKOR_BUILD_DIR ?? "build";
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
+  serverBuildPath: `${out}/index.js`,
+  assetsBuildDirectory: `${out}/client`,
+  publicPath: "/build/",
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   serverPlatform: "node",

@@ -29,7 +29,8 @@ async function main() {
     await seedTerritories(database.prisma);
   }
 
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const buildDir = path.resolve(process.env.KAMKOR_BUILD_DIR ?? "build");
+  const build = (await import(pathToFileURL(path.join(buildDir, "index.js")).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.KAMKOR_MODE === "production" ? 1 : false);
@@ -52,7 +53,7 @@ async function main() {
     if (request.headers.origin === "null") delete request.headers.origin;
     next();
   });
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use("/build", express.static(path.join(buildDir, "client"), { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use((_request, response, next) => {
     response.set("Cache-Control", "no-store");

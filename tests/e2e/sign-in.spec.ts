@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS } from "~seeds/data/users";
 import { ru } from "~/i18n/catalogues/ru";
+import { AREAS, areasFor } from "~policies/navigation.policy";
 import { expectNoAxeViolations, login } from "./support";
 
 const enrolled = DEMO_USERS.filter((user) => user.enrolled !== false);
@@ -12,7 +13,8 @@ for (const user of enrolled) {
     await expect(page.getByTestId("home-role")).toHaveText(ru[`role.${user.role}`]);
     await expect(page.getByText(ru[`roleWork.${user.role}`])).toBeVisible();
     const menu = page.getByRole("navigation", { name: "Основное меню" });
-    await expect(menu.getByRole("link")).toHaveText(["Главная"]);
+    const expectedMenu = areasFor({ id: "", agencyId: "", roles: [user.role] }).map((area) => ru[AREAS[area].labelKey]);
+    await expect(menu.getByRole("link")).toHaveText(expectedMenu);
     await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: "Выйти" }).click();
