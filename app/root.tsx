@@ -20,8 +20,8 @@ import { useNonce } from "~/components/nonce";
 import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { loadSession } from "~/server/auth/session.server";
+import { actorOf } from "~/server/authorization.server";
 import { AREAS, areasFor } from "~policies/navigation.policy";
-import type { RoleName } from "~policies/roles";
 import stylesUrl from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = resolveLocale(request);
   const session = await loadSession(request);
   const user = session?.stage === "full" ? session.user : null;
-  const actor = user ? { id: user.id, roles: user.roles as RoleName[], agencyId: user.agency.id } : null;
+  const actor = user ? actorOf(user) : null;
   return json({
     locale,
     user: user ? { displayName: user.displayName } : null,

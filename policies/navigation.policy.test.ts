@@ -8,22 +8,22 @@ import { ROLES, type Actor, type RoleName } from "./roles";
  * denied. Adding an area (or changing who may open one) means updating this table.
  */
 const ALLOWED: Record<RoleName, readonly Area[]> = {
-  social_pedagogue: ["home"],
-  school_psychologist: ["home"],
-  juvenile_inspector: ["home"],
-  police_officer: ["home"],
-  social_worker: ["home"],
-  service_provider: ["home"],
-  supervisor: ["home"],
+  social_pedagogue: ["home", "people"],
+  school_psychologist: ["home", "people"],
+  juvenile_inspector: ["home", "people"],
+  police_officer: ["home", "people"],
+  social_worker: ["home", "people"],
+  service_provider: ["home", "people"],
+  supervisor: ["home", "people", "breakGlassReview"],
   analyst: ["home"],
-  admin: ["home"],
-  auditor: ["home"],
+  admin: ["home", "admin"],
+  auditor: ["home", "audit"],
 };
 
 /** The areas this table knows about; a new area in AREAS fails the first test below. */
-const KNOWN_AREAS = ["home"] as const;
+const KNOWN_AREAS = ["home", "people", "breakGlassReview", "audit", "admin"] as const;
 
-const actor = (roles: readonly RoleName[]): Actor => ({ id: "user-1", roles, agencyId: "agency-1" });
+const actor = (roles: readonly RoleName[]): Actor => ({ id: "user-1", roles, agencyId: "agency-1", territoryId: "territory-1" });
 const allAreas = Object.keys(AREAS) as Area[];
 
 describe("navigation policy matrix", () => {
@@ -61,7 +61,7 @@ describe("navigation policy matrix", () => {
   test("an area not in AREAS is denied (deny by default)", () => {
     let granted: boolean;
     try {
-      granted = mayOpenArea(actor(["supervisor"]), "people" as Area);
+      granted = mayOpenArea(actor(["supervisor"]), "no-such-area" as Area);
     } catch {
       granted = false;
     }

@@ -16,8 +16,9 @@ export const AREAS = {
 export type Area = keyof typeof AREAS;
 
 export function mayOpenArea(actor: Actor | null, area: Area): boolean {
-  if (!actor || actor.roles.length === 0) return false;
-  const allowed = AREAS[area].roles as "any-signed-in" | readonly RoleName[];
+  const definition = AREAS[area] as (typeof AREAS)[Area] | undefined;
+  if (!actor || actor.roles.length === 0 || !definition) return false;
+  const allowed = definition.roles as "any-signed-in" | readonly RoleName[];
   return allowed === "any-signed-in" || actor.roles.some((role) => allowed.includes(role));
 }
 

@@ -25,4 +25,5 @@ export const CASEWORK_ROLES: readonly RoleName[] = [
   "supervisor",
 ];
 
-export type Actor = { id: string; roles: readonly RoleName[]; agencyId: string };
+/** Who is acting: the facts every policy decides on. territoryId is the actor's agency's district. */
+export type Actor = { id: string; roles: readonly RoleName[]; agencyId: string; territoryId: string };

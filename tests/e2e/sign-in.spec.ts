@@ -13,7 +13,7 @@ for (const user of enrolled) {
     await expect(page.getByTestId("home-role")).toHaveText(ru[`role.${user.role}`]);
     await expect(page.getByText(ru[`roleWork.${user.role}`])).toBeVisible();
     const menu = page.getByRole("navigation", { name: "Основное меню" });
-    const expectedMenu = areasFor({ id: "", agencyId: "", roles: [user.role] }).map((area) => ru[AREAS[area].labelKey]);
+    const expectedMenu = areasFor({ id: "", agencyId: "", territoryId: "", roles: [user.role] }).map((area) => ru[AREAS[area].labelKey]);
     await expect(menu.getByRole("link")).toHaveText(expectedMenu);
     await expectNoAxeViolations(page);
 

@@ -37,6 +37,7 @@ export type SignedInUser = {
     nameRu: string;
     nameKy: string;
     nameEn: string;
+    territoryId: string;
     territory: { nameRu: string; nameKy: string; nameEn: string; parent: { nameRu: string; nameKy: string; nameEn: string } | null };
   };
 };
@@ -83,6 +84,7 @@ export async function loadSession(request: Request, now = new Date()): Promise<L
               nameKy: true,
               nameEn: true,
               status: true,
+              territoryId: true,
               territory: {
                 select: {
                   nameRu: true,
