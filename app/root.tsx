@@ -16,6 +16,8 @@ import {
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { useNonce } from "~/components/nonce";
+import { formatDateTime } from "~/i18n/i18n";
+import { activeBreakGlassUntil } from "~/modules/break-glass/break-glass.server";
 
 import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/use-translation";
@@ -37,9 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await loadSession(request);
   const user = session?.stage === "full" ? session.user : null;
   const actor = user ? actorOf(user) : null;
+  const breakGlassUntil = user ? await activeBreakGlassUntil(user.id) : null;
   return json({
     locale,
     user: user ? { displayName: user.displayName } : null,
+    breakGlassUntil,
     menu: areasFor(actor).map((area) => ({ path: AREAS[area].path, labelKey: AREAS[area].labelKey })),
   });
 }
@@ -72,6 +76,11 @@ function Header() {
   const { t } = useTranslation();
   return (
     <header className="site-header">
+      {data.breakGlassUntil ? (
+        <p className="break-glass-banner" role="status">
+          {t("breakGlass.banner", { time: formatDateTime(data.breakGlassUntil) })}
+        </p>
+      ) : null}
       <div className="site-header-inner">
         <Link to="/" className="brand">
           {t("app.name")}

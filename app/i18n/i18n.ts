@@ -36,6 +36,13 @@ export function formatDate(value: Date | string): string {
   }).format(date);
 }
 
+/** DD.MM.YYYY HH:mm in Bishkek time. */
+export function formatDateTime(value: Date | string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  const time = new Intl.DateTimeFormat("ru-RU", { timeZone: "Asia/Bishkek", hour: "2-digit", minute: "2-digit", hour12: false }).format(date);
+  return `${formatDate(date)} ${time}`;
+}
+
 /** Picks the name column that matches the locale from a record with nameRu/nameKy/nameEn. */
 export function localName(record: { nameRu: string; nameKy: string; nameEn: string }, locale: Locale): string {
   return locale === "ky" ? record.nameKy : locale === "en" ? record.nameEn : record.nameRu;
