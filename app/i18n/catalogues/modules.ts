@@ -1,12 +1,16 @@
+import { breakGlassMessages } from "~/modules/break-glass/break-glass.messages";
+import { peopleMessages } from "~/modules/people/people.messages";
+
 /**
  * Every domain module's messages, merged into the catalogues. A module adds its
  * `<module>.messages.ts` (made with defineMessages) to this list.
  */
 type ModuleMessages = { ru: Record<string, string>; ky: Record<string, string>; en: Record<string, string> };
 
-export const moduleMessages = [] as const;
+export const moduleMessages = [peopleMessages, breakGlassMessages] as const;
 
 /** The same list, typed loosely for merging at run time. */
 export const allModuleMessages: readonly ModuleMessages[] = moduleMessages;
 
-export type ModuleMessageKey = (typeof moduleMessages)[number] extends { ru: Record<infer K, string> } ? K : never;
+type KeysOf<M> = M extends { ru: Record<infer K, string> } ? K : never;
+export type ModuleMessageKey = KeysOf<(typeof moduleMessages)[number]>;
