@@ -17,7 +17,12 @@ test("pages carry a nonce-based CSP and other protective headers, and inline scr
   const second = await page.request.get("/login");
   expect(second.headers()["content-security-policy"]).not.toContain(nonce);
 
-  await page.addScriptTag({ content: "window.__injected = true;" }).catch(() => undefined);
+  // What stored XSS would look like: markup with an inline handler. The CSP refuses to run it.
+  const violation = page.waitForEvent("console", (message) => message.text().includes("Content Security Policy"));
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", '<img src="/no-such-image" onerror="window.__injected = true">');
+  });
+  await violation;
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });
 
