@@ -23,6 +23,8 @@ async function main() {
   const where = database.kind === "pglite" ? `embedded PGlite in ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)";
   const { applied } = await database.withConnection((connection) => applyMigrations(connection));
   log(`Database: ${where}; ${applied.length ? `applied ${applied.join(", ")}` : "migrations up to date"}.`);
+  // Loads the data keys now: a wrong root key stops start-up here, with one line.
+  await database.encryption.ready();
   if (env.KAMKOR_MODE === "demo") {
     if (await seedDemo(database.prisma)) log("Loaded demo data (accounts are listed in README.md).");
   } else {

@@ -1,6 +1,8 @@
-import type { PrismaClient } from "~/generated/prisma/client.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { AgencyType } from "~/generated/prisma/client.ts";
+import type { AppPrisma } from "~/server/db.server";
 import { AGENCY_NAMES, DEMO_DISTRICTS } from "./data/agencies";
+import { DEMO_PEOPLE } from "./data/people";
 import { TERRITORIES } from "./data/territories";
 import { DEMO_PASSWORD, DEMO_USERS } from "./data/users";
 import { buildAgency, buildUser, stableId, territoryRows } from "./factories";
@@ -9,15 +11,39 @@ export function demoAgencyCode(type: AgencyType, districtKey: string): string {
   return `${districtKey}-${type.replaceAll("_", "-")}`;
 }
 
+/** The application's encrypting client (Database.prisma): people are encrypted on insert. */
+export type SeedClient = AppPrisma;
+
+/** Demo people as plaintext rows; the encrypting client encrypts them on insert. */
+export function demoPersonRows(): Prisma.PersonCreateManyInput[] {
+  const territoryOf = new Map<string, string>(DEMO_DISTRICTS.map((district) => [district.key, stableId("territory", district.code)]));
+  return DEMO_PEOPLE.map((person) => ({
+    id: stableId("person", person.key),
+    surname: person.surname,
+    givenName: person.givenName,
+    patronymic: person.patronymic,
+    pin: person.pin,
+    birthDate: person.birthDate,
+    address: person.address,
+    phone: person.phone,
+    notes: person.notes,
+    sex: person.sex,
+    birthYear: Number(person.birthDate.slice(0, 4)),
+    territoryId: territoryOf.get(person.districtKey) ?? null,
+    ownerAgencyId: stableId("agency", demoAgencyCode(person.agencyType, person.districtKey)),
+    createdById: stableId("user", person.createdBy),
+  }));
+}
+
 /** Territories are reference data: loaded into every database, demo or not. */
-export async function seedTerritories(prisma: PrismaClient): Promise<number> {
+export async function seedTerritories(prisma: SeedClient): Promise<number> {
   const rows = territoryRows(TERRITORIES);
   const result = await prisma.territory.createMany({ data: rows, skipDuplicates: true });
   return result.count;
 }
 
-/** Demo agencies and users; loaded only into an empty database. Returns false if it was not empty. */
-export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
+/** Demo agencies, users and people; loaded only into an empty database. Returns false if it was not empty. */
+export async function seedDemo(prisma: SeedClient): Promise<boolean> {
   await seedTerritories(prisma);
   if ((await prisma.user.count()) > 0) return false;
   const agencies = DEMO_DISTRICTS.flatMap((district) =>
@@ -45,6 +71,10 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       }),
     ),
   );
-  await prisma.$transaction([prisma.agency.createMany({ data: agencies }), prisma.user.createMany({ data: users })]);
+  await prisma.$transaction([
+    prisma.agency.createMany({ data: agencies }),
+    prisma.user.createMany({ data: users }),
+    prisma.person.createMany({ data: demoPersonRows() }),
+  ]);
   return true;
 }

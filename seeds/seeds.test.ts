@@ -1,23 +1,24 @@
 import { describe, expect, test } from "vitest";
-import { AgencyType, Role, type PrismaClient } from "~/generated/prisma/client.ts";
+import { AgencyType, Role } from "~/generated/prisma/client.ts";
 import { verifyPassword } from "~/server/auth/password.server";
 import { base32Decode } from "~/server/auth/totp.server";
 import { ROLES } from "~policies/roles";
 import { AGENCY_NAMES, DEMO_DISTRICTS } from "./data/agencies";
 import { TERRITORIES, type TerritorySeed } from "./data/territories";
 import { DEMO_PASSWORD, DEMO_USERS } from "./data/users";
-import { demoAgencyCode, seedDemo } from "./demo";
+import { DEMO_PEOPLE } from "./data/people";
+import { demoAgencyCode, demoPersonRows, seedDemo, type SeedClient } from "./demo";
 import { buildAgency, buildUser, demoTotpSecret, stableId, territoryRows } from "./factories";
 
 function allTerritories(seeds: TerritorySeed[]): TerritorySeed[] {
   return seeds.flatMap((seed) => [seed, ...allTerritories(seed.children ?? [])]);
 }
 
-type Captured = { territories: unknown[]; agencies: Record<string, unknown>[]; users: Record<string, unknown>[] };
+type Captured = { territories: unknown[]; agencies: Record<string, unknown>[]; users: Record<string, unknown>[]; people: Record<string, unknown>[] };
 
-/** A stand-in for PrismaClient that records what seedDemo would write. */
-function fakePrisma(existingUsers = 0): { prisma: PrismaClient; captured: Captured } {
-  const captured: Captured = { territories: [], agencies: [], users: [] };
+/** A stand-in for the Prisma client that records what seedDemo would write. */
+function fakePrisma(existingUsers = 0): { prisma: SeedClient; captured: Captured } {
+  const captured: Captured = { territories: [], agencies: [], users: [], people: [] };
   const prisma = {
     territory: {
       createMany: async ({ data }: { data: unknown[] }) => {
@@ -32,12 +33,15 @@ function fakePrisma(existingUsers = 0): { prisma: PrismaClient; captured: Captur
     agency: {
       createMany: ({ data }: { data: Record<string, unknown>[] }) => ({ kind: "agencies", data }),
     },
-    $transaction: async (operations: { kind: "users" | "agencies"; data: Record<string, unknown>[] }[]) => {
+    person: {
+      createMany: ({ data }: { data: Record<string, unknown>[] }) => ({ kind: "people", data }),
+    },
+    $transaction: async (operations: { kind: "users" | "agencies" | "people"; data: Record<string, unknown>[] }[]) => {
       for (const operation of operations) captured[operation.kind].push(...operation.data);
       return operations;
     },
   };
-  return { prisma: prisma as unknown as PrismaClient, captured };
+  return { prisma: prisma as unknown as SeedClient, captured };
 }
 
 describe("territories", () => {
@@ -173,7 +177,51 @@ describe("demo agencies", () => {
     expect(captured.territories.length).toBeGreaterThan(0);
     expect(captured.agencies).toEqual([]);
     expect(captured.users).toEqual([]);
+    expect(captured.people).toEqual([]);
   });
+});
+
+describe("demo people", () => {
+  const rows = demoPersonRows();
+  const agencyIds = new Set(
+    DEMO_DISTRICTS.flatMap((district) => Object.values(AgencyType).map((type) => stableId("agency", demoAgencyCode(type, district.key)))),
+  );
+
+  test("about a dozen synthetic people in all three demo districts, owned by demo agencies", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    for (const row of rows) expect(agencyIds.has(row.ownerAgencyId), String(row.id)).toBe(true);
+    const districts = new Set(rows.map((row) => row.territoryId));
+    expect(districts).toEqual(new Set(DEMO_DISTRICTS.map((district) => stableId("territory", district.code))));
+  });
+
+  test("stable, unique ids; creators are demo users; birth year matches the birth date", () => {
+    expect(demoPersonRows()).toEqual(rows);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
+    const users = new Set(DEMO_USERS.map((user) => stableId("user", user.username)));
+    for (const [index, row] of rows.entries()) {
+      expect(row.id).toBe(stableId("person", DEMO_PEOPLE[index].key));
+      expect(users.has(row.createdById), row.id).toBe(true);
+      expect(row.birthYear).toBe(Number(row.birthDate!.slice(0, 4)));
+      expect(row.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  test("PINs are 14 digits, carry the sex digit and birth date, and use the synthetic 999 range", () => {
+    for (const row of rows.filter((row) => row.pin)) {
+      expect(row.pin).toMatch(/^[12]\d{8}999\d{2}$/);
+      expect(row.pin![0]).toBe(row.sex === "female" ? "1" : "2");
+      const [year, month, day] = row.birthDate!.split("-");
+      expect(row.pin!.slice(1, 9)).toBe(`${day}${month}${year}`);
+    }
+    const pins = rows.flatMap((row) => (row.pin ? [row.pin] : []));
+    expect(new Set(pins).size).toBe(pins.length);
+  });
+
+  test("seedDemo writes exactly these people, in the same transaction as agencies and users", async () => {
+    const { prisma, captured } = fakePrisma();
+    await seedDemo(prisma);
+    expect(captured.people).toEqual(rows);
+  }, 30_000);
 });
 
 describe("demo users", () => {

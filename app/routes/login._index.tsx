@@ -19,24 +19,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await loadSession(request);
   if (session?.stage === "full") throw redirect("/home");
   const url = new URL(request.url);
-  return json({ signedOut: url.searchParams.has("signedOut") });
+  // ?locked=totp: the code step ended the pending session after too many wrong codes.
+  return json({ signedOut: url.searchParams.has("signedOut"), totpLocked: url.searchParams.get("locked") === "totp" });
 }
 
 type ActionData = { fieldErrors: FieldErrors; formError?: MessageKey };
 
-/** Public: checks the password, then hands over to the TOTP (or enrolment) step. */
-export async function action({ request }: ActionFunctionArgs) {
+/**
+ * Public: checks the password, then hands over to the TOTP (or enrolment) step. Refusals
+ * look the same for every username, existing or not: one message for wrong credentials, one
+ * for a locked username or a throttled IP.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, passwordStepSchema);
   if (!form.ok) return json<ActionData>({ fieldErrors: form.fieldErrors, formError: form.formError }, 400);
   const previous = await loadSession(request);
-  const result = await passwordStep({ ...form.data, previousSessionId: previous?.id });
-  if (!result.ok) return json<ActionData>({ fieldErrors: {}, formError: "signIn.error.credentials" }, 400);
+  const result = await passwordStep({ ...form.data, previousSessionId: previous?.id }, { context });
+  if (!result.ok) {
+    if (result.reason === "locked") return json<ActionData>({ fieldErrors: {}, formError: "auth.error.locked" }, 429);
+    return json<ActionData>({ fieldErrors: {}, formError: "signIn.error.credentials" }, 400);
+  }
   throw redirect(result.next, { headers: { "Set-Cookie": result.setCookie } });
 }
 
 export default function SignIn() {
   const { t } = useTranslation();
-  const { signedOut } = useLoaderData<typeof loader>();
+  const { signedOut, totpLocked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const form = useForm({ resolver: zodResolver(passwordStepSchema), defaultValues: { username: "", password: "" } });
   const errors = form.formState.errors;
@@ -58,6 +66,10 @@ export default function SignIn() {
         {actionData?.formError ? (
           <p className="form-error" role="alert">
             {t(actionData.formError)}
+          </p>
+        ) : totpLocked ? (
+          <p className="form-error" role="alert">
+            {t("auth.error.totpLocked")}
           </p>
         ) : null}
         <TextField

@@ -6,26 +6,33 @@ import { TotpCodeForm } from "~/components/TotpCodeForm";
 import type { MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { totpCodeSchema } from "~/modules/auth/sign-in.schema";
-import { requirePendingSession } from "~/server/auth/session.server";
-import { confirmEnrolment, pendingEnrolmentSecret } from "~/server/auth/sign-in.server";
+import { clearSessionCookie, requirePendingSession } from "~/server/auth/session.server";
+import { confirmEnrolment, endSessionIfTotpLocked, pendingEnrolmentSecret } from "~/server/auth/sign-in.server";
 import { otpauthUri } from "~/server/auth/totp.server";
 import { parseForm } from "~/server/forms.server";
 
 /** A staff account without TOTP must enrol before it can see anything. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requirePendingSession(request, "enrol");
+  if (await endSessionIfTotpLocked(session, { context })) throw lockedOut();
   const secret = await pendingEnrolmentSecret(session.user.id);
   const qrCode = await QRCode.toDataURL(otpauthUri(secret, session.user.username), { margin: 1, width: 240 });
   return json({ secret, qrCode }, { headers: { "Cache-Control": "no-store" } });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePendingSession(request, "enrol");
   const form = await parseForm(request, totpCodeSchema);
   if (!form.ok) return json({ error: (form.fieldErrors.code ?? "error.badRequest") as MessageKey }, 400);
-  const result = await confirmEnrolment(session, form.data.code);
+  const result = await confirmEnrolment(session, form.data.code, { context });
+  if (!result.ok && result.reason === "locked") throw lockedOut();
   if (!result.ok) return json({ error: "totp.error.invalid" as MessageKey }, 400);
   throw redirect("/home", { headers: { "Set-Cookie": result.setCookie } });
+}
+
+/** Too many wrong codes: the pending session is gone; back to the start with the message. */
+function lockedOut(): Response {
+  return redirect("/login?locked=totp", { headers: { "Set-Cookie": clearSessionCookie() } });
 }
 
 export default function Enrol() {

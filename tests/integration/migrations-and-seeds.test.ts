@@ -4,16 +4,22 @@ import { closeDatabase, type Database } from "~/server/db.server";
 import { applyMigrations, readMigrations } from "~/server/migrations.server";
 import { seedDemo } from "~seeds/demo";
 import { TERRITORIES } from "~seeds/data/territories";
+import { DEMO_PEOPLE } from "~seeds/data/people";
 import { DEMO_USERS } from "~seeds/data/users";
 import { truncateAll, useEngine, type Engine } from "../support/engines";
 
-/** A digest of everything the demo seed writes, to compare runs and engines. */
+/**
+ * A digest of everything the demo seed writes, to compare runs and engines. People are read
+ * through the encrypting client: their plaintext and blind indexes are deterministic, their
+ * ciphertext is not (random IVs), so the encrypted columns are compared decrypted.
+ */
 async function seedDigest(database: Database): Promise<string> {
   const { prisma } = database;
   const rows = [
     await prisma.territory.findMany({ orderBy: { id: "asc" } }),
     await prisma.agency.findMany({ orderBy: { id: "asc" }, omit: { createdAt: true } }),
     await prisma.user.findMany({ orderBy: { id: "asc" }, omit: { createdAt: true, updatedAt: true } }),
+    await prisma.person.findMany({ orderBy: { id: "asc" }, omit: { createdAt: true, updatedAt: true } }),
   ];
   return crypto.createHash("sha256").update(JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value))).digest("hex");
 }
@@ -50,6 +56,7 @@ describe.each<Engine>(["postgres", "pglite"])("on %s", (engine) => {
     expect(agencyTypes).toHaveLength(12);
     for (const group of agencyTypes) expect(group._count._all).toBeGreaterThanOrEqual(3);
     expect(await database.prisma.user.count()).toBe(DEMO_USERS.length);
+    expect(await database.prisma.person.count()).toBe(DEMO_PEOPLE.length);
   });
 });
 
@@ -62,4 +69,12 @@ test("the demo seed is deterministic: same data on every run and on both engines
     digests.push(await seedDigest(database));
   }
   expect(new Set(digests).size).toBe(1);
+  // Plaintext equality is not ciphertext equality: the stored people differ on every run.
+  const database = await useEngine("postgres", inject("databaseUrl"));
+  const [raw] = await database.withConnection((connection) => connection.query<{ surname: string }>(`SELECT surname FROM person ORDER BY id LIMIT 1`));
+  await truncateAll(database);
+  await seedDemo(database.prisma);
+  const [again] = await database.withConnection((connection) => connection.query<{ surname: string }>(`SELECT surname FROM person ORDER BY id LIMIT 1`));
+  expect(raw.surname).toMatch(/^kmk1\./);
+  expect(again.surname).not.toBe(raw.surname);
 });

@@ -8,6 +8,9 @@ import { seedDemo } from "~seeds/demo";
 import { DEMO_PASSWORD } from "~seeds/data/users";
 import { truncateAll, useEngine, type Engine } from "../support/engines";
 
+// Sign-in writes audit events, whose chain key derives from the root key: a fixed test key.
+process.env.KAMKOR_ROOT_KEY ??= Buffer.alloc(32, "sign-in-test").toString("base64");
+
 function requestWith(setCookie: string): Request {
   const pair = setCookie.split(";")[0];
   return new Request("http://localhost/home", { headers: { cookie: pair } });
@@ -34,12 +37,14 @@ describe.each<Engine>(["postgres", "pglite"])("sign-in on %s", (engine) => {
   beforeAll(async () => {
     database = await useEngine(engine, inject("databaseUrl"));
     await truncateAll(database);
+    // Failure counters are keyed by user id and name: start without another file's leftovers.
+    await database.prisma.rateLimitBucket.deleteMany({});
     await seedDemo(database.prisma);
   });
 
   test("unknown user and wrong password give the same answer", async () => {
-    expect(await passwordStep({ username: "nobody", password: DEMO_PASSWORD })).toEqual({ ok: false });
-    expect(await passwordStep({ username: "inspector", password: "wrong-password-123" })).toEqual({ ok: false });
+    expect(await passwordStep({ username: "nobody", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "credentials" });
+    expect(await passwordStep({ username: "inspector", password: "wrong-password-123" })).toEqual({ ok: false, reason: "credentials" });
   });
 
   test("password then TOTP: the session id rotates and the database holds only its hash", async () => {
@@ -53,7 +58,7 @@ describe.each<Engine>(["postgres", "pglite"])("sign-in on %s", (engine) => {
     expect(result.setCookie).toContain("HttpOnly");
     expect(result.setCookie).toContain("SameSite=Lax");
 
-    expect(await totpStep(session, "000000")).toEqual({ ok: false });
+    expect(await totpStep(session, "000000")).toEqual({ ok: false, reason: "invalid" });
     const signedIn = await totpStep(session, totpCode(demoTotpSecret("inspector")));
     expect(signedIn.ok).toBe(true);
     if (!signedIn.ok) return;
@@ -70,9 +75,9 @@ describe.each<Engine>(["postgres", "pglite"])("sign-in on %s", (engine) => {
     const first = await afterPassword("officer");
     expect((await totpStep(first.session, code)).ok).toBe(true);
     const second = await afterPassword("officer");
-    expect(await totpStep(second.session, code)).toEqual({ ok: false });
+    expect(await totpStep(second.session, code)).toEqual({ ok: false, reason: "invalid" });
     const old = totpCode(secret, new Date(Date.now() - 5 * TOTP_PERIOD_SECONDS * 1000));
-    expect(await totpStep(second.session, old)).toEqual({ ok: false });
+    expect(await totpStep(second.session, old)).toEqual({ ok: false, reason: "invalid" });
   });
 
   test("an account without TOTP must enrol, and the confirmed secret is kept", async () => {
@@ -81,7 +86,7 @@ describe.each<Engine>(["postgres", "pglite"])("sign-in on %s", (engine) => {
     expect(session.stage).toBe("enrol");
     const secret = await pendingEnrolmentSecret(session.user.id);
     expect(await pendingEnrolmentSecret(session.user.id)).toBe(secret);
-    expect(await confirmEnrolment(session, "123456".replace(/./g, "0"))).toEqual({ ok: false });
+    expect(await confirmEnrolment(session, "123456".replace(/./g, "0"))).toEqual({ ok: false, reason: "invalid" });
     const confirmed = await confirmEnrolment(session, totpCode(secret));
     expect(confirmed.ok).toBe(true);
     const user = await database.prisma.user.findUniqueOrThrow({ where: { id: session.user.id } });
@@ -116,6 +121,6 @@ describe.each<Engine>(["postgres", "pglite"])("sign-in on %s", (engine) => {
     if (!auditor.ok) throw new Error("sign-in failed");
     await database.prisma.user.update({ where: { username: "auditor" }, data: { status: "disabled" } });
     expect(await loadSession(requestWith(auditor.setCookie))).toBeNull();
-    expect(await passwordStep({ username: "auditor", password: DEMO_PASSWORD })).toEqual({ ok: false });
+    expect(await passwordStep({ username: "auditor", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "credentials" });
   });
 });

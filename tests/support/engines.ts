@@ -25,6 +25,6 @@ export async function useEngine(engine: Engine, databaseUrl: string): Promise<Da
 /** Empties every application table (children first), keeping the schema. */
 export async function truncateAll(database: Database): Promise<void> {
   await database.withConnection((connection) =>
-    connection.exec(`TRUNCATE "session", "app_user", "agency", "territory" CASCADE`),
+    connection.exec(`TRUNCATE "session", "app_user", "agency", "territory", "person" CASCADE`),
   );
 }

@@ -1,3 +1,6 @@
+import { adminMessages } from "~/modules/admin/admin.messages";
+import { auditMessages } from "~/modules/audit/audit.messages";
+import { authMessages } from "~/modules/auth/auth.messages";
 import { breakGlassMessages } from "~/modules/break-glass/break-glass.messages";
 import { peopleMessages } from "~/modules/people/people.messages";
 
@@ -7,7 +10,7 @@ import { peopleMessages } from "~/modules/people/people.messages";
  */
 type ModuleMessages = { ru: Record<string, string>; ky: Record<string, string>; en: Record<string, string> };
 
-export const moduleMessages = [peopleMessages, breakGlassMessages] as const;
+export const moduleMessages = [auditMessages, peopleMessages, breakGlassMessages, adminMessages, authMessages] as const;
 
 /** The same list, typed loosely for merging at run time. */
 export const allModuleMessages: readonly ModuleMessages[] = moduleMessages;

@@ -62,3 +62,12 @@ export function resetRootKeyForTests(): void {
 export function deriveKey(purpose: string, root: Buffer = rootKey()): Buffer {
   return Buffer.from(crypto.hkdfSync("sha256", root, HKDF_SALT, Buffer.from(purpose), 32));
 }
+
+/**
+ * Which root key this is, without revealing it: first 16 hex chars of
+ * SHA-256(HKDF(root, "root-key-id")). Stored next to each wrapped data key so that start-up can
+ * tell "wrong root key" apart from "altered key row".
+ */
+export function rootKeyId(root: Buffer = rootKey()): string {
+  return crypto.createHash("sha256").update(deriveKey("root-key-id", root)).digest("hex").slice(0, 16);
+}

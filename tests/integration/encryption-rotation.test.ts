@@ -1,0 +1,209 @@
+import { execFile } from "node:child_process";
+import crypto from "node:crypto";
+import { promisify } from "node:util";
+import { afterAll, beforeEach, describe, expect, inject, test } from "vitest";
+import { closeDatabase, openDatabase, type Database } from "~/server/db.server";
+import { personBlindIndex } from "~/server/encryption/blind-index.server";
+import { DecryptionError } from "~/server/encryption/cipher.server";
+import { prismaKeyStore } from "~/server/encryption/extension.server";
+import { Keyring, KeyringError } from "~/server/encryption/keyring.server";
+import { reencryptAll, rotateKey, staleCiphertextCounts, type ReencryptProgress } from "~/server/encryption/rotation.server";
+import { parseEnv } from "~/server/env.server";
+import { newId } from "~/server/ids.server";
+import { demoAgencyCode, seedDemo } from "~seeds/demo";
+import { DEMO_PEOPLE } from "~seeds/data/people";
+import { stableId } from "~seeds/factories";
+import { truncateAll, useEngine, type Engine } from "../support/engines";
+
+process.env.KAMKOR_ROOT_KEY ??= Buffer.alloc(32, "kamkor-integration-tests").toString("base64");
+
+const run = promisify(execFile);
+
+/** Everything encrypted, decrypted, to compare before and after re-encryption. */
+async function plaintextSnapshot(database: Database) {
+  return {
+    people: await database.prisma.person.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } }),
+    grants: await database.prisma.breakGlassGrant.findMany({ orderBy: { id: "asc" } }),
+  };
+}
+
+async function versionsInUse(database: Database): Promise<string[]> {
+  const rows = await database.withConnection((connection) =>
+    connection.query<{ version: string }>(
+      `SELECT DISTINCT split_part(v, '.', 2) AS version FROM (
+         SELECT unnest(ARRAY[surname, given_name, patronymic, pin, birth_date, address, phone, notes]) AS v FROM person
+         UNION ALL SELECT unnest(ARRAY[reason, review_comment]) FROM break_glass_grant) AS t
+       WHERE v IS NOT NULL ORDER BY 1`,
+    ),
+  );
+  return rows.map((row) => row.version);
+}
+
+const total = (counts: { count: number }[]) => counts.reduce((sum, count) => sum + count.count, 0);
+
+afterAll(() => closeDatabase());
+
+describe.each<Engine>(["postgres", "pglite"])("key rotation on %s", (engine) => {
+  let database: Database;
+
+  beforeEach(async () => {
+    database = await useEngine(engine, inject("databaseUrl"));
+    await truncateAll(database);
+    await database.withConnection((connection) => connection.exec(`DELETE FROM break_glass_grant`));
+    await seedDemo(database.prisma);
+    for (const reason of ["Первая причина", "Вторая причина", "Третья причина"]) {
+      await database.prisma.breakGlassGrant.create({
+        data: { id: newId(), userId: stableId("user", "supervisor"), recordType: "person", recordId: newId(), reason, expiresAt: new Date(Date.now() + 3_600_000) },
+      });
+    }
+  });
+
+  test("rotate: the new version encrypts new writes, older ciphertext still decrypts; reencrypt leaves none behind", async () => {
+    const before = await plaintextSnapshot(database);
+    const old = database.encryption.keyring.currentVersion;
+    const version = await rotateKey(database);
+    expect(version).toBe(old + 1);
+    expect(database.encryption.keyring.currentVersion).toBe(version);
+
+    const created = await database.prisma.person.create({
+      data: { id: newId(), surname: "Новенькая", givenName: "Айсулуу", ownerAgencyId: stableId("agency", demoAgencyCode("school", "osh")), createdById: stableId("user", "newcomer") },
+    });
+    const [raw] = await database.withConnection((connection) => connection.query<{ surname: string }>(`SELECT surname FROM person WHERE id = $1`, [created.id]));
+    expect(raw.surname.startsWith(`kmk1.${version}.`)).toBe(true);
+    expect(await plaintextSnapshot(database)).toEqual({ ...before, people: expect.arrayContaining(before.people) });
+
+    const stale = await staleCiphertextCounts(database);
+    expect(stale.find((count) => count.column === "surname")?.count).toBe(DEMO_PEOPLE.length);
+    expect(stale.find((count) => count.column === "reason")?.count).toBe(3);
+
+    const progress: ReencryptProgress[] = [];
+    const result = await reencryptAll(database, { batchSize: 5, onProgress: (step) => progress.push(step) });
+    expect(result).toMatchObject({ version, complete: true });
+    expect(result.models).toEqual([
+      { model: "Person", table: "person", done: DEMO_PEOPLE.length, total: DEMO_PEOPLE.length },
+      { model: "BreakGlassGrant", table: "break_glass_grant", done: 3, total: 3 },
+    ]);
+    expect(progress.filter((step) => step.model === "Person").map((step) => step.done)).toEqual([0, 5, 10, DEMO_PEOPLE.length]);
+
+    expect(total(await staleCiphertextCounts(database))).toBe(0);
+    expect(await versionsInUse(database)).toEqual([String(version)]);
+    const after = await plaintextSnapshot(database);
+    expect(after.grants).toEqual(before.grants);
+    expect(after.people.filter((person) => person.id !== created.id)).toEqual(before.people);
+    // Blind indexes are keyed by the root key, not the data key: search still works.
+    const asanaliev = DEMO_PEOPLE[0];
+    expect(await database.prisma.person.findMany({ where: { pinIndex: personBlindIndex.pin(asanaliev.pin!) }, select: { id: true } })).toEqual([
+      { id: stableId("person", asanaliev.key) },
+    ]);
+
+    const audit = await database.prisma.auditEvent.findFirst({ where: { action: "keys.rotate" }, orderBy: { seq: "desc" }, select: { purpose: true, decision: true } });
+    expect(audit).toEqual({ purpose: expect.stringContaining(`key version ${version}`), decision: "allowed" });
+  });
+
+  test("killed half-way (one batch, then stop): a rerun continues and completes", async () => {
+    const before = await plaintextSnapshot(database);
+    const version = await rotateKey(database);
+    const stopped = await reencryptAll(database, { batchSize: 4, maxBatches: 1 });
+    expect(stopped.complete).toBe(false);
+    expect(stopped.models[0]).toEqual({ model: "Person", table: "person", done: 4, total: DEMO_PEOPLE.length });
+    const half = await staleCiphertextCounts(database);
+    expect(half.find((count) => count.column === "surname")?.count).toBe(DEMO_PEOPLE.length - 4);
+    expect(await versionsInUse(database)).toEqual([String(version - 1), String(version)]);
+    // Half-way, everything still reads.
+    expect(await plaintextSnapshot(database)).toEqual(before);
+
+    const rerun = await reencryptAll(database, { batchSize: 4 });
+    expect(rerun.complete).toBe(true);
+    expect(rerun.models[0]).toEqual({ model: "Person", table: "person", done: DEMO_PEOPLE.length - 4, total: DEMO_PEOPLE.length - 4 });
+    expect(total(await staleCiphertextCounts(database))).toBe(0);
+    expect(await plaintextSnapshot(database)).toEqual(before);
+    // Nothing left: a third run has nothing to do.
+    expect((await reencryptAll(database)).models.map((model) => model.total)).toEqual([0, 0]);
+  });
+
+  test("a ciphertext that is not bound to its row stops re-encryption with the place named, and nothing is half-written", async () => {
+    const [a, b] = DEMO_PEOPLE.map((person) => stableId("person", person.key)).sort();
+    await database.withConnection((connection) =>
+      connection.query(`UPDATE person AS p SET notes = o.pin FROM person AS o WHERE p.id = $1 AND o.id = $2`, [b, a]),
+    );
+    await rotateKey(database);
+    const error = await reencryptAll(database, { batchSize: 100 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DecryptionError);
+    expect((error as DecryptionError).message).toContain(`person.notes of record ${b}`);
+    // The batch rolled back: every row is still at the previous version.
+    expect((await staleCiphertextCounts(database)).find((count) => count.column === "surname")?.count).toBe(DEMO_PEOPLE.length);
+  });
+
+  test("a wrong root key is refused with one line naming the key version", async () => {
+    const wrong = new Keyring({ rootKey: () => crypto.randomBytes(32) });
+    const error = await wrong.ready(prismaKeyStore(database.prisma), { create: true }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KeyringError);
+    expect((error as Error).message).toMatch(/^The root key does not match the one that wrapped key version 1 /);
+  });
+});
+
+describe("several servers on one PostgreSQL database", () => {
+  test("a rotation by one is read at once by the other and used for its writes after a refresh", async () => {
+    const first = await useEngine("postgres", inject("databaseUrl"));
+    await truncateAll(first);
+    await seedDemo(first.prisma);
+    const second = await openDatabase(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
+    try {
+      await second.encryption.ready();
+      const old = first.encryption.keyring.currentVersion;
+      expect(second.encryption.keyring.currentVersion).toBe(old);
+
+      const version = await rotateKey(second);
+      const written = await second.prisma.person.create({
+        data: { id: newId(), surname: "Второйсервер", givenName: "Бакыт", ownerAgencyId: stableId("agency", demoAgencyCode("school", "osh")), createdById: stableId("user", "newcomer") },
+      });
+      // Unknown version on read: the first server reloads its keyring and decrypts.
+      expect(first.encryption.keyring.has(version)).toBe(false);
+      expect(await first.prisma.person.findUniqueOrThrow({ where: { id: written.id }, select: { id: true, surname: true } })).toEqual({ id: written.id, surname: "Второйсервер" });
+      expect(first.encryption.keyring.currentVersion).toBe(version);
+
+      // The periodic refresh (simulated) makes a server's writes use the newest version.
+      const third = await openDatabase(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
+      try {
+        await third.encryption.ready();
+        await rotateKey(second);
+        third.encryption.keyring.invalidate();
+        const later = await third.prisma.person.create({
+          data: { id: newId(), surname: "Третийсервер", givenName: "Бакыт", ownerAgencyId: stableId("agency", demoAgencyCode("school", "osh")), createdById: stableId("user", "newcomer") },
+        });
+        const [raw] = await third.withConnection((connection) => connection.query<{ surname: string }>(`SELECT surname FROM person WHERE id = $1`, [later.id]));
+        expect(raw.surname.startsWith(`kmk1.${version + 1}.`)).toBe(true);
+      } finally {
+        await third.close();
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  test("npm run keys:rotate and keys:reencrypt work on the configured database and prove the result", async () => {
+    const database = await useEngine("postgres", inject("databaseUrl"));
+    await truncateAll(database);
+    await seedDemo(database.prisma);
+    const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), KAMKOR_LOG_LEVEL: "silent" };
+    const rotated = await run("npx", ["tsx", "scripts/keys-rotate.ts"], { env });
+    const version = Number(/Key version (\d+) now encrypts new writes/.exec(rotated.stdout)?.[1]);
+    expect(version).toBeGreaterThan(1);
+
+    const reencrypted = await run("npx", ["tsx", "scripts/keys-reencrypt.ts", "--batch-size=5", "--no-wait"], { env });
+    expect(reencrypted.stdout).toContain(`Person (person): ${DEMO_PEOPLE.length} / ${DEMO_PEOPLE.length} rows (100%)`);
+    expect(reencrypted.stdout).toContain("person.surname: 0");
+    expect(reencrypted.stdout).toContain("break_glass_grant.reason: 0");
+    expect(reencrypted.stdout).toContain(`No older ciphertext remains: every encrypted value uses key version ${version}.`);
+    expect(total(await staleCiphertextCounts(database, version))).toBe(0);
+
+    // An old-version value written behind the tool's back makes the proof fail (exit code 1).
+    await database.encryption.keyring.reload(prismaKeyStore(database.prisma), { create: false });
+    const [{ surname }] = await database.withConnection((connection) => connection.query<{ surname: string }>(`SELECT surname FROM person ORDER BY id LIMIT 1`));
+    await database.withConnection((connection) => connection.query(`UPDATE person SET notes = 'plaintext left behind' WHERE id = (SELECT min(id) FROM person)`));
+    const failed = await run("npx", ["tsx", "scripts/keys-reencrypt.ts", "--no-wait"], { env }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toMatch(/not a Kamkor ciphertext|not at key version/);
+    expect(surname.startsWith(`kmk1.${version}.`)).toBe(true);
+  }, 120_000);
+});
