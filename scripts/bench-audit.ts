@@ -122,8 +122,8 @@ async function buildValidChain(client: pg.Client, count: number): Promise<void> 
       head = hash;
       return stored;
     });
-    const { rows: result } = await client.query("SELECT audit_append($1::jsonb, $2, $3) AS inserted", [JSON.stringify(rows), prev, head]);
-    if (result[0].inserted !== size) throw new Error("chain head moved while building the bench chain");
+    const { rows: result } = await client.query("SELECT audit_append($1::jsonb, $2, $3) AS head", [JSON.stringify(rows), prev, head]);
+    if (result[0].head !== head) throw new Error("chain head moved while building the bench chain");
     done += size;
   }
 }
@@ -162,7 +162,7 @@ async function fillForQueries(client: pg.Client): Promise<void> {
        md5(n::text),
        a.action,
        CASE WHEN a.action LIKE 'person.%' OR a.action IN ('record.read_denied', 'break_glass.open') THEN 'person' END,
-       CASE WHEN a.action LIKE 'person.%' OR a.action IN ('record.read_denied', 'break_glass.open') THEN 'person-' || ((n * 7919) % 100000) END,
+       CASE WHEN a.action LIKE 'person.%' OR a.action IN ('record.read_denied', 'break_glass.open') THEN 'person-' || ((n::bigint * 7919) % 100000) END,
        CASE WHEN a.action = 'person.read' THEN ARRAY['surname', 'givenName', 'birthDate'] ELSE ARRAY[]::text[] END,
        NULL,
        (CASE WHEN a.action = 'record.read_denied' THEN 'denied' WHEN n % 100 = 0 OR n % 97 = 0 THEN 'failed' ELSE 'allowed' END)::"AuditDecision",

@@ -25,6 +25,10 @@ export async function useEngine(engine: Engine, databaseUrl: string): Promise<Da
 /** Empties every application table (children first), keeping the schema. */
 export async function truncateAll(database: Database): Promise<void> {
   await database.withConnection((connection) =>
-    connection.exec(`TRUNCATE "session", "app_user", "agency", "territory", "person" CASCADE`),
+    connection.exec(
+      `TRUNCATE "session", "app_user", "agency", "territory", "person", "support_plan", "support_plan_member",
+        "support_plan_goal", "support_plan_review", "chronology_event", "duplicate_decision", "person_merge",
+        "guardianship", "break_glass_grant", "rate_limit_bucket" CASCADE`,
+    ),
   );
 }

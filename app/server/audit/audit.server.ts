@@ -137,7 +137,8 @@ export function buildAuditRow(input: AuditInput): CanonicalAuditRow {
  * - That statement (`audit_append`, a PL/pgSQL function) is a compare-and-set on the chain
  *   head: it locks the head, inserts only if the head still holds the hash this process last
  *   saw, and moves the head — one round trip, no client-side transaction. If another app
- *   server moved the head meanwhile, the head is read again and the group re-linked.
+ *   server moved the head meanwhile, it answers with the current head and the group is
+ *   re-linked after it (after a few misses, inside a transaction that holds the lock).
  * Seq numbers are taken under the head's lock, so seq order is chain order (gaps from
  * rolled-back attempts are harmless: links are checked by hash, not by seq).
  */
@@ -185,35 +186,39 @@ async function flush(): Promise<void> {
 /** Runs one parameterised statement ($1, $2… placeholders) and returns its rows. */
 type RunSql = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
-/** How many times a moved head is re-read before falling back to the lock. */
+/** How many times a moved head is retried before falling back to a transaction holding the lock. */
 const OPTIMISTIC_RETRIES = 3;
 
 async function appendGroup(rows: CanonicalAuditRow[]): Promise<void> {
   const database = await getDatabase();
   // The driver directly, not Prisma: its per-query overhead alone is ~0.3 ms (bench:audit).
   const run: RunSql = (sql, params) => database.withConnection((connection) => connection.query(sql, params));
-  let guess = cachedHead;
+  let guess = cachedHead ?? (await readHead(run, ""));
   for (let attempt = 0; attempt <= OPTIMISTIC_RETRIES; attempt++) {
-    if (guess !== undefined && (await compareAndAppend(run, guess, rows))) return;
-    // First append of this process, or another server appended since: read the head again.
-    const [head] = await run("SELECT last_hash FROM audit_chain_head WHERE id = 1", []);
-    if (!head) throw new Error("Audit chain head is missing: the audit migration has not run.");
-    guess = String(head.last_hash);
+    const result = await compareAndAppend(run, guess, rows);
+    if (result.ok) return;
+    guess = result.head; // another server appended meanwhile: link after its head and try again
   }
-  // Heavy contention between servers: take the lock, which always succeeds.
+  // Heavy contention between servers: hold the lock across reading the head and appending.
   await database.prisma.$transaction(async (tx) => {
     const locked: RunSql = (sql, params) => tx.$queryRawUnsafe(sql, ...params);
-    const [head] = await locked("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", []);
-    if (!head) throw new Error("Audit chain head is missing: the audit migration has not run.");
-    if (!(await compareAndAppend(locked, String(head.last_hash), rows))) throw new Error("Audit chain head moved while locked.");
+    const result = await compareAndAppend(locked, await readHead(locked, " FOR UPDATE"), rows);
+    if (!result.ok) throw new Error("Audit chain head moved while locked.");
   });
+}
+
+async function readHead(run: RunSql, lock: "" | " FOR UPDATE"): Promise<string> {
+  const [head] = await run(`SELECT last_hash FROM audit_chain_head WHERE id = 1${lock}`, []);
+  if (!head) throw new Error("Audit chain head is missing: the audit migration has not run.");
+  return String(head.last_hash);
 }
 
 /**
  * Links `rows` after `prevHash` and appends them with the `audit_append` function (migration
- * 20261125091931_audit_append), which writes only if the head still is `prevHash`.
+ * 20261125091931_audit_append), which writes only if the head still is `prevHash` and
+ * otherwise answers with the head as it is now.
  */
-async function compareAndAppend(run: RunSql, prevHash: string, rows: CanonicalAuditRow[]): Promise<boolean> {
+async function compareAndAppend(run: RunSql, prevHash: string, rows: CanonicalAuditRow[]): Promise<{ ok: true } | { ok: false; head: string }> {
   let previous = prevHash;
   const linked = rows.map((row, n) => {
     const hash = chainHash(previous, row);
@@ -221,13 +226,14 @@ async function compareAndAppend(run: RunSql, prevHash: string, rows: CanonicalAu
     previous = hash;
     return stored;
   });
-  const [result] = await run("SELECT audit_append($1::jsonb, $2, $3) AS inserted", [JSON.stringify(linked), prevHash, previous]);
-  if (Number(result?.inserted ?? 0) !== rows.length) {
+  const [result] = await run("SELECT audit_append($1::jsonb, $2, $3) AS head", [JSON.stringify(linked), prevHash, previous]);
+  const head = String(result?.head ?? "");
+  if (head !== previous) {
     cachedHead = undefined;
-    return false;
+    return { ok: false, head };
   }
   cachedHead = previous;
-  return true;
+  return { ok: true };
 }
 
 /** Tests that simulate another app server appending behind this process's back. */

@@ -135,8 +135,12 @@ export function withEncryption(base: PrismaClient, keyring: Keyring = new Keyrin
     if (context.kind === "batch") {
       // No I/O here: a batch is sent as one request once every part has been prepared.
       if (!keyring.loaded) throw new KeyringError("The keyring is not loaded (use the encrypting client's $transaction).");
+    } else if (context.kind === "itx") {
+      // $transaction refreshed the keyring just before it began; only a cold one is read here,
+      // through the transaction itself (on PGlite any other read would wait for it).
+      if (!keyring.loaded) await keyring.reload(context.store, { create: false });
     } else {
-      await keyring.ready(context.store, { create: context.store === baseStore });
+      await keyring.ready(baseStore, { create: true });
     }
     return keyring.currentVersion;
   }

@@ -69,7 +69,8 @@ export class Keyring {
   #fieldKeys = new Map<string, Buffer>();
   #current = 0;
   #loadedAt = Number.NEGATIVE_INFINITY;
-  #pending: Promise<void> | undefined;
+  /** Loads in flight, per store: a load through one transaction must never wait for another. */
+  #pending = new Map<KeyStore, Promise<void>>();
 
   constructor(options: KeyringOptions = {}) {
     this.#rootKey = options.rootKey ?? rootKey;
@@ -109,12 +110,14 @@ export class Keyring {
     await this.reload(store, options);
   }
 
-  /** Reads every version again (concurrent callers share one read). */
+  /** Reads every version again (concurrent callers of the same store share one read). */
   reload(store: KeyStore, options: { create: boolean }): Promise<void> {
-    this.#pending ??= this.#load(store, options).finally(() => {
-      this.#pending = undefined;
-    });
-    return this.#pending;
+    let pending = this.#pending.get(store);
+    if (!pending) {
+      pending = this.#load(store, options).finally(() => this.#pending.delete(store));
+      this.#pending.set(store, pending);
+    }
+    return pending;
   }
 
   async #load(store: KeyStore, { create }: { create: boolean }): Promise<void> {
