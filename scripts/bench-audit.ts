@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { auditPage, personAccessReport } from "~/modules/audit/audit-log.server";
 import type { AuditFilter } from "~/modules/audit/audit-filter.schema";
-import { buildAuditRow, chainHash, recordAudit, type AuditInput } from "~/server/audit/audit.server";
+import { auditAppendStats, buildAuditRow, chainHash, recordAudit, type AuditInput } from "~/server/audit/audit.server";
 import { verifyAuditChain } from "~/server/audit/verify.server";
 import type { AuthorizedUser } from "~/server/authorization.server";
 import { closeDatabase, getDatabase } from "~/server/db.server";
@@ -66,11 +66,12 @@ async function childWriter(url: string, count: number, startAt: number): Promise
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
   const started = performance.now();
   const times = await writer(count, process.pid * 100_000);
-  process.stdout.write(JSON.stringify({ times, elapsed: performance.now() - started }));
+  process.stdout.write(JSON.stringify({ times, elapsed: performance.now() - started, stats: auditAppendStats }));
   await closeDatabase();
 }
 
-function runChild(url: string, count: number, startAt: number): Promise<{ times: number[]; elapsed: number }> {
+type ChildResult = { times: number[]; elapsed: number; stats: typeof auditAppendStats };
+function runChild(url: string, count: number, startAt: number): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--writer", url, String(count), String(startAt)], {
       stdio: ["ignore", "pipe", "inherit"],
@@ -98,6 +99,7 @@ async function benchAppend(url: string): Promise<void> {
     const elapsed = performance.now() - started;
     const times = all.flat();
     line("4 concurrent writers, one app server", stats(times), `  ${Math.round((times.length * 1000) / elapsed)} events/s`);
+    console.log(`    (group commit: ${(auditAppendStats.events / auditAppendStats.groups).toFixed(2)} events per statement on average so far)`);
   }
   {
     const startAt = Date.now() + 4_000;
@@ -105,6 +107,8 @@ async function benchAppend(url: string): Promise<void> {
     const times = results.flatMap((result) => result.times);
     const elapsed = Math.max(...results.map((result) => result.elapsed));
     line("4 app-server processes, 1 writer each", stats(times), `  ${Math.round((times.length * 1000) / elapsed)} events/s`);
+    const sum = (field: keyof typeof auditAppendStats) => results.reduce((total, result) => total + result.stats[field], 0);
+    console.log(`    (statements per event ${((sum("groups") + sum("misses")) / sum("events")).toFixed(2)}; head moved by another server: ${sum("misses")} times; appended holding the lock: ${sum("locked")} groups)`);
   }
 }
 

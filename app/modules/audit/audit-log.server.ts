@@ -10,9 +10,9 @@ import { EXPORT_MAX_ROWS, PAGE_SIZE, periodBounds, type AuditCursor, type AuditF
  * never a case record: the auditor sees who did what to which record id and which field
  * names, never the content. Every read is itself audited first (fail closed).
  *
- * Paging is keyset on seq (newest first), 50 a page, no OFFSET and no COUNT: each filter
- * walks one index — (action, seq), (actor_username, seq), (record_type, record_id, seq),
- * (occurred_at, seq) or the primary key — and stops after 51 rows.
+ * Paging is keyset (newest first), 50 a page, no OFFSET and no COUNT: each filter walks one
+ * index — (action, seq), (actor_username, seq), (record_type, record_id, seq), (occurred_at,
+ * seq) or the primary key — and stops after 51 rows.
  */
 const EXPORT_BATCH = 2_000;
 
@@ -110,18 +110,53 @@ async function withNames(events: EventRecord[]): Promise<AuditRow[]> {
   });
 }
 
+/**
+ * The order of results and of keyset paging: by seq (chain order), except when a period is
+ * given — then by (occurred_at, seq), so the (occurred_at, seq) index finds a day deep in the
+ * past directly instead of walking the primary key back from the newest event. Cursors stay
+ * seq numbers; the time of the cursor event is looked up by its primary key.
+ */
+type Key = { seq: bigint; occurredAt: Date };
+type Direction = "older" | "newer";
+
+function byTime(filter: AuditFilter): boolean {
+  return filter.from !== undefined || filter.to !== undefined;
+}
+
+function beyond(key: Key, direction: Direction, timeOrder: boolean): Prisma.AuditEventWhereInput {
+  const seq = direction === "older" ? { lt: key.seq } : { gt: key.seq };
+  if (!timeOrder) return { seq };
+  const time = direction === "older" ? { lt: key.occurredAt } : { gt: key.occurredAt };
+  // The outer bound lets the index range start at the cursor; the OR breaks ties by seq.
+  return {
+    occurredAt: direction === "older" ? { lte: key.occurredAt } : { gte: key.occurredAt },
+    OR: [{ occurredAt: time }, { occurredAt: key.occurredAt, seq }],
+  };
+}
+
+function orderFor(direction: Direction, timeOrder: boolean): Prisma.AuditEventOrderByWithRelationInput[] {
+  const sort = direction === "older" ? "desc" : "asc";
+  return timeOrder ? [{ occurredAt: sort }, { seq: sort }] : [{ seq: sort }];
+}
+
 /** One page of matching events, newest first, and the cursors around it. */
 export async function auditPage(filter: AuditFilter, cursor: AuditCursor, pageSize = PAGE_SIZE): Promise<AuditPage> {
   const prisma = await getPrisma();
   const where = auditWhere(filter);
-  const exists = async (seq: Prisma.BigIntFilter) =>
-    (await prisma.auditEvent.findFirst({ where: { ...where, seq }, select: { seq: true } })) !== null;
+  const timeOrder = byTime(filter);
+  const empty: AuditPage = { rows: [], newer: null, older: null };
+  const keyOf = async (seq: bigint): Promise<Key | null> =>
+    timeOrder ? prisma.auditEvent.findUnique({ where: { seq }, select: { seq: true, occurredAt: true } }) : { seq, occurredAt: new Date(0) };
+  const exists = async (key: Key, direction: Direction) =>
+    (await prisma.auditEvent.findFirst({ where: { AND: [where, beyond(key, direction, timeOrder)] }, orderBy: orderFor(direction, timeOrder), select: { seq: true } })) !== null;
 
   if (cursor.after !== undefined) {
     // Previous page: the oldest `pageSize` events newer than the cursor, shown newest first.
+    const key = await keyOf(cursor.after);
+    if (!key) return empty;
     const found = await prisma.auditEvent.findMany({
-      where: { ...where, seq: { gt: cursor.after } },
-      orderBy: { seq: "asc" },
+      where: { AND: [where, beyond(key, "newer", timeOrder)] },
+      orderBy: orderFor("newer", timeOrder),
       take: pageSize + 1,
       select: EVENT_SELECT,
     });
@@ -130,13 +165,15 @@ export async function auditPage(filter: AuditFilter, cursor: AuditCursor, pageSi
     return {
       rows: await withNames(page),
       newer: found.length > pageSize && page[0] ? page[0].seq.toString() : null,
-      older: oldest && (await exists({ lt: oldest.seq })) ? oldest.seq.toString() : null,
+      older: oldest && (await exists(oldest, "older")) ? oldest.seq.toString() : null,
     };
   }
 
+  const key = cursor.before !== undefined ? await keyOf(cursor.before) : undefined;
+  if (key === null) return empty;
   const found = await prisma.auditEvent.findMany({
-    where: cursor.before !== undefined ? { ...where, seq: { lt: cursor.before } } : where,
-    orderBy: { seq: "desc" },
+    where: key ? { AND: [where, beyond(key, "older", timeOrder)] } : where,
+    orderBy: orderFor("older", timeOrder),
     take: pageSize + 1,
     select: EVENT_SELECT,
   });
@@ -144,7 +181,7 @@ export async function auditPage(filter: AuditFilter, cursor: AuditCursor, pageSi
   const newest = page[0];
   return {
     rows: await withNames(page),
-    newer: cursor.before !== undefined && newest && (await exists({ gt: newest.seq })) ? newest.seq.toString() : null,
+    newer: key && newest && (await exists(newest, "newer")) ? newest.seq.toString() : null,
     older: found.length > pageSize ? page[pageSize - 1].seq.toString() : null,
   };
 }
@@ -228,19 +265,20 @@ export async function personAccessReport(args: {
 export async function* auditRowsForExport(filter: AuditFilter, max = EXPORT_MAX_ROWS): AsyncGenerator<AuditRow[]> {
   const prisma = await getPrisma();
   const where = auditWhere(filter);
-  let before: bigint | undefined;
+  const timeOrder = byTime(filter);
+  let after: Key | undefined;
   let remaining = max;
   while (remaining > 0) {
     const batch = await prisma.auditEvent.findMany({
-      where: before !== undefined ? { ...where, seq: { lt: before } } : where,
-      orderBy: { seq: "desc" },
+      where: after ? { AND: [where, beyond(after, "older", timeOrder)] } : where,
+      orderBy: orderFor("older", timeOrder),
       take: Math.min(EXPORT_BATCH, remaining),
       select: EVENT_SELECT,
     });
     if (batch.length === 0) return;
     yield await withNames(batch);
     remaining -= batch.length;
-    before = batch[batch.length - 1].seq;
+    after = batch[batch.length - 1];
     if (batch.length < EXPORT_BATCH) return;
   }
 }

@@ -53,3 +53,74 @@ export const personSearchSchema = z
   });
 
 export type PersonSearchCriteria = z.output<typeof personSearchSchema>;
+
+/** Optional text: trimmed, empty becomes null; over-long text is refused (never cut). */
+const optionalText = (max: number) =>
+  z
+    .string({ invalid_type_error: "people.error.tooLong" })
+    .max(max * 2, "people.error.tooLong")
+    .optional()
+    .transform((value) => value?.trim() || null)
+    .refine((value) => value === null || value.length <= max, "people.error.tooLong");
+
+const requiredName = (empty: "people.error.surname" | "people.error.givenName") =>
+  z
+    .string({ required_error: empty, invalid_type_error: empty })
+    .trim()
+    .min(1, empty)
+    .max(100, "people.error.tooLong");
+
+/** Guardian relations: a short closed list, stored in the clear for statistics. */
+export const GUARDIAN_RELATIONS = ["mother", "father", "grandmother", "grandfather", "aunt", "uncle", "sibling", "legal_guardian", "other"] as const;
+export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
+
+/**
+ * A new person. HTML is kept as text (React escapes it on output). `choice` is the answer to
+ * the duplicate prompt: "check" (first submit), "different" (create anyway), or "same" with
+ * `candidateId` (open that record, create nothing).
+ */
+export const personCreateSchema = z
+  .object({
+    surname: requiredName("people.error.surname"),
+    givenName: requiredName("people.error.givenName"),
+    patronymic: optionalText(100),
+    birthDate: birthDateField,
+    sex: z.enum(["female", "male"], { errorMap: () => ({ message: "people.error.sex" }) }),
+    pin: z
+      .string({ invalid_type_error: "people.error.pin" })
+      .max(40, "people.error.pin")
+      .optional()
+      .transform((value) => value?.trim() ?? "")
+      .pipe(z.union([z.literal("").transform(() => null), pinField])),
+    address: optionalText(300),
+    phone: optionalText(40).refine((value) => value === null || /^\+?[\d\s()-]{5,}$/.test(value), "people.error.phone"),
+    notes: optionalText(2000),
+    choice: z.enum(["check", "different", "same"], { errorMap: () => ({ message: "error.badRequest" }) }).default("check"),
+    candidateId: z
+      .string()
+      .optional()
+      .transform((value) => value || null)
+      .pipe(z.string().uuid("error.badRequest").nullable()),
+  })
+  .strict();
+
+export type PersonCreateInput = z.output<typeof personCreateSchema>;
+export type PersonIdentityInput = Omit<PersonCreateInput, "choice" | "candidateId">;
+
+/** Person-page actions: add a guardian by PIN, merge a duplicate into this record, undo a merge. */
+export const personPageActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z
+      .object({
+        intent: z.literal("addGuardian"),
+        guardianPin: pinField,
+        relation: z.enum(GUARDIAN_RELATIONS, { errorMap: () => ({ message: "people.error.relation" }) }),
+      })
+      .strict(),
+    z.object({ intent: z.literal("merge"), duplicateId: z.string().uuid("error.badRequest") }).strict(),
+    z.object({ intent: z.literal("unmerge"), mergeId: z.string().uuid("error.badRequest") }).strict(),
+  ],
+  { errorMap: () => ({ message: "error.badRequest" }) },
+);
+export type PersonPageAction = z.output<typeof personPageActionSchema>;

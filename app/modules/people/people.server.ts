@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { auditActor, recordAudit } from "~/server/audit/audit.server";
 import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
@@ -28,11 +29,12 @@ function selectOf(fields: readonly string[]): Record<string, true> {
 export async function findPeopleMatching(criteria: PersonSearchCriteria): Promise<PersonScopeFacts[]> {
   const prisma = await getPrisma();
   if (criteria.kind === "pin") {
-    const candidates = await prisma.person.findMany({ where: { pinIndex: personBlindIndex.pin(criteria.pin) }, select: { ...SCOPE, pin: true } });
+    // Merged records are never found: their survivor is (decision 013).
+    const candidates = await prisma.person.findMany({ where: { pinIndex: personBlindIndex.pin(criteria.pin), mergedIntoId: null }, select: { ...SCOPE, pin: true } });
     return candidates.filter((person) => blindIndexMatches.pin(person.pin, criteria.pin)).map(({ pin: _pin, ...facts }) => facts);
   }
   const candidates = await prisma.person.findMany({
-    where: { surnameBirthIndex: personBlindIndex.surnameBirth(criteria.surname, criteria.birthDate) },
+    where: { surnameBirthIndex: personBlindIndex.surnameBirth(criteria.surname, criteria.birthDate), mergedIntoId: null },
     select: { ...SCOPE, surname: true, birthDate: true },
   });
   return candidates
@@ -74,16 +76,22 @@ export type PersonView = {
   breakGlass: { grantId: string; expiresAt: Date } | null;
 };
 
-/** One person for this viewer: 404 (audited) when missing or out of scope. */
-export async function readPerson(args: { user: AuthorizedUser; context: Context; personId: string }): Promise<PersonView> {
+/**
+ * One person for this viewer: 404 (audited) when missing or out of scope; a merged record the
+ * viewer may read redirects to its survivor. `alsoShown` names what the page shows besides the
+ * identity fields (e.g. "chronology", "guardians"), for the audit record of this read.
+ */
+export async function readPerson(args: { user: AuthorizedUser; context: Context; personId: string; alsoShown?: readonly string[] }): Promise<PersonView> {
   const prisma = await getPrisma();
   const actor = actorOf(args.user);
-  const facts = await prisma.person.findUnique({ where: { id: args.personId }, select: SCOPE });
+  const found = await prisma.person.findUnique({ where: { id: args.personId }, select: { ...SCOPE, mergedIntoId: true } });
+  const facts = found ? { id: found.id, ownerAgencyId: found.ownerAgencyId, territoryId: found.territoryId } : null;
   const grant = facts ? await activeGrant({ userId: args.user.id, recordType: "person", recordId: args.personId }) : null;
   const access = { breakGlass: grant !== null };
   if (!facts || !mayActOnPerson(actor, "read", facts, access)) {
     return deny(args.user, args.context, { type: "person", id: args.personId });
   }
+  if (found?.mergedIntoId) throw redirect(`/people/${found.mergedIntoId}`);
   const fields = visiblePersonFields(actor, facts, access);
   const person = (await prisma.person.findUniqueOrThrow({ where: { id: facts.id }, select: selectOf(fields) })) as unknown as PersonView["person"];
   await recordAudit({
@@ -91,7 +99,7 @@ export async function readPerson(args: { user: AuthorizedUser; context: Context;
     action: "person.read",
     decision: "allowed",
     record: { type: "person", id: facts.id },
-    fields,
+    fields: [...fields, ...(args.alsoShown ?? [])],
     purpose: grant ? `break-glass:${grant.id}` : undefined,
     context: args.context,
   });

@@ -7,6 +7,7 @@ import { indexDataModel, registryProblems, runtimeDataModel, type ModelIndex } f
 import { checkOperationArgs, EncryptionUsageError } from "./guards";
 import { Keyring, KeyringError, type KeyStore } from "./keyring.server";
 import { modelSpec, type ModelSpec } from "./registry";
+import { decryptResult } from "./results";
 
 /**
  * The Prisma query extension that applies the encryption registry to every query:
@@ -227,29 +228,12 @@ export function withEncryption(base: PrismaClient, keyring: Keyring = new Keyrin
         await keyring.reload(context.kind === "itx" ? context.store : baseStore, { create: false });
         if (!keyring.has(version)) throw new DecryptionError(place, "unknown key version", version);
       }
+      // Not a ciphertext at all (no version): decryptField reports that before using the key.
       return decryptField(stored, version === undefined ? Buffer.alloc(32) : keyring.fieldKey(version, spec.table, column), place);
     } catch (error) {
       if (error instanceof DecryptionError) reportDecryptFailure(error);
       throw error;
     }
-  }
-
-  async function decryptTree(model: string, value: unknown, context: Context): Promise<void> {
-    if (value === null || typeof value !== "object") return;
-    if (Array.isArray(value)) {
-      for (const item of value) await decryptTree(model, item, context);
-      return;
-    }
-    const row = value as Row;
-    const spec = modelSpec(model);
-    if (spec) {
-      for (const [field, column] of spec.encrypted) {
-        const stored = row[field];
-        if (typeof stored === "string") row[field] = await decryptValue(spec, field, column, row, stored, context);
-      }
-    }
-    const relations = models.get(model)?.relations;
-    if (relations) for (const [field, target] of relations) if (row[field] != null) await decryptTree(target, row[field], context);
   }
 
   /** updateMany with encrypted data: one ciphertext cannot serve several records, so record by record. */
@@ -317,7 +301,9 @@ export function withEncryption(base: PrismaClient, keyring: Keyring = new Keyrin
       }
     }
     const result = await query(args);
-    if (RETURNS_RECORDS.has(operation)) await decryptTree(model, result, context);
+    if (RETURNS_RECORDS.has(operation)) {
+      await decryptResult(models, model, result, (spec, field, column, row, stored) => decryptValue(spec, field, column, row, stored, context));
+    }
     return result;
   }
 

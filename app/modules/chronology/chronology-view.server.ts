@@ -1,0 +1,94 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { actorOf, type AuthorizedUser } from "~/server/authorization.server";
+import { getPrisma } from "~/server/db.server";
+import { mayActOnPerson } from "~policies/person.policy";
+import { mayActOnPlan, type PlanScopeFacts, type PlanStatus } from "~policies/support-plan.policy";
+import type { Actor } from "~policies/roles";
+import { chronologyKindKey } from "./chronology-kinds";
+
+/**
+ * The chronology of one person as this viewer may see it. Each entry is shown only if the
+ * viewer may read its source record (the plan policy for plan events, the person policy for
+ * person events); entries of unknown record types are hidden (deny by default). The caller has
+ * already authorised reading the person itself (readPerson) and audits the read.
+ */
+
+export type ChronologyEntry = {
+  id: string;
+  kind: string;
+  /** Catalogue key: "chronology.kind.<kind>" when known, else the generic label. */
+  labelKey: string;
+  occurredAt: string;
+  recordType: string;
+  recordId: string;
+  agency: { nameRu: string; nameKy: string; nameEn: string } | null;
+  author: string | null;
+};
+
+const LIMIT = 300;
+
+export async function personChronology(args: { user: AuthorizedUser; context?: Partial<AppLoadContext>; personId: string }): Promise<ChronologyEntry[]> {
+  const prisma = await getPrisma();
+  const actor = actorOf(args.user);
+  // Events of records merged into this person (merge not undone) belong to its timeline too.
+  const merged = await prisma.personMerge.findMany({ where: { survivorId: args.personId, revertedAt: null }, select: { mergedId: true } });
+  const personIds = [args.personId, ...merged.map((merge) => merge.mergedId)];
+  const events = await prisma.chronologyEvent.findMany({
+    where: { personId: { in: personIds } },
+    orderBy: [{ occurredAt: "desc" }, { id: "asc" }],
+    take: LIMIT,
+  });
+  const visible = await visibleSources(actor, events);
+  const shown = events.filter((event) => visible.has(`${event.recordType}:${event.recordId}`));
+  const agencyIds = [...new Set(shown.map((event) => event.agencyId))];
+  const userIds = [...new Set(shown.map((event) => event.authorUserId))];
+  const [agencies, users] = await Promise.all([
+    prisma.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, nameRu: true, nameKy: true, nameEn: true } }),
+    prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } }),
+  ]);
+  const agencyById = new Map(agencies.map(({ id, ...names }) => [id, names]));
+  const userById = new Map(users.map((user) => [user.id, user.displayName]));
+  return shown.map((event) => ({
+    id: event.id,
+    kind: event.kind,
+    labelKey: chronologyKindKey(event.kind),
+    occurredAt: event.occurredAt.toISOString(),
+    recordType: event.recordType,
+    recordId: event.recordId,
+    agency: agencyById.get(event.agencyId) ?? null,
+    author: userById.get(event.authorUserId) ?? null,
+  }));
+}
+
+/** "recordType:recordId" of every source record this actor may read; loaded in two queries. */
+async function visibleSources(actor: Actor, events: Array<{ recordType: string; recordId: string }>): Promise<Set<string>> {
+  const prisma = await getPrisma();
+  const ids = (type: string) => [...new Set(events.filter((event) => event.recordType === type).map((event) => event.recordId))];
+  const visible = new Set<string>();
+  const personIds = ids("person");
+  if (personIds.length > 0) {
+    const people = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, ownerAgencyId: true, territoryId: true } });
+    for (const person of people) if (mayActOnPerson(actor, "read", person)) visible.add(`person:${person.id}`);
+  }
+  const planIds = ids("support_plan");
+  if (planIds.length > 0) {
+    const plans = await prisma.supportPlan.findMany({
+      where: { id: { in: planIds } },
+      select: {
+        id: true,
+        status: true,
+        isProposal: true,
+        leadUserId: true,
+        leadAgencyId: true,
+        territoryId: true,
+        closureRequestedById: true,
+        members: { select: { userId: true, removedAt: true } },
+      },
+    });
+    for (const plan of plans) {
+      const facts: PlanScopeFacts = { ...plan, status: plan.status as PlanStatus };
+      if (mayActOnPlan(actor, "read", facts)) visible.add(`support_plan:${plan.id}`);
+    }
+  }
+  return visible;
+}

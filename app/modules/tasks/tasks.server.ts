@@ -1,0 +1,134 @@
+import { getPrisma } from "~/server/db.server";
+import { mayActOnPerson } from "~policies/person.policy";
+import { LEAD_ROLES, planListWhere, visiblePlanFields, type PlanStatus } from "~policies/support-plan.policy";
+import type { Actor } from "~policies/roles";
+
+/**
+ * The task inbox: what is waiting for this user, from clear columns only (status, dates,
+ * lead, responsible agency/person, territory). The only decrypted value is the child's name,
+ * and only where the viewer may see it. Decision 013 says who gets which task.
+ */
+
+export const TASK_HORIZON_DAYS = 14;
+const DAY = 24 * 60 * 60 * 1000;
+const LIST_LIMIT = 50;
+
+export type TaskKind = "review" | "measure" | "closure" | "proposal";
+export type Task = { kind: TaskKind; planId: string; due: string | null; overdue: boolean; childName: string | null; goalId?: string };
+export type TaskCounts = Record<TaskKind, number> & { total: number };
+
+const hasRole = (actor: Actor, roles: readonly string[]) => actor.roles.some((role) => roles.includes(role));
+
+/** Prisma `where`s per task kind (SupportPlan, or SupportPlanGoal for measures); null: not this actor's kind of task. */
+function taskWheres(actor: Actor, now: Date) {
+  const horizon = new Date(now.getTime() + TASK_HORIZON_DAYS * DAY);
+  const noCaseContent = hasRole(actor, ["admin", "auditor", "analyst"]);
+  if (noCaseContent) return { review: null, measure: null, closure: null, proposal: null };
+  return {
+    // Reviews of plans the user leads that are due within the horizon or overdue.
+    review: { leadUserId: actor.id, status: "active" as const, isProposal: false, nextReviewDue: { lte: horizon } },
+    // Open measures assigned to the user, or to their agency without a named person, on plans they may see.
+    measure: {
+      status: { in: ["planned" as const, "in_progress" as const] },
+      dueDate: { lte: horizon },
+      OR: [{ responsibleUserId: actor.id }, { responsibleUserId: null, responsibleAgencyId: actor.agencyId }],
+      plan: { AND: [{ status: "active" as const }, planListWhere(actor)] },
+    },
+    // Closure approvals: four eyes — never the lead's or the requester's own request.
+    closure: hasRole(actor, ["supervisor"])
+      ? { territoryId: actor.territoryId, status: "closure_requested" as const, leadUserId: { not: actor.id }, NOT: { closureRequestedById: actor.id } }
+      : null,
+    // Proposals a lead worker of the district could accept.
+    proposal: hasRole(actor, LEAD_ROLES) ? { isProposal: true, status: "draft" as const, territoryId: actor.territoryId } : null,
+  };
+}
+
+/** Counts for the menu badge: four count queries on indexed clear columns. */
+export async function taskCounts(actor: Actor, now = new Date()): Promise<TaskCounts> {
+  const prisma = await getPrisma();
+  const where = taskWheres(actor, now);
+  const [review, measure, closure, proposal] = await Promise.all([
+    where.review ? prisma.supportPlan.count({ where: where.review }) : 0,
+    where.measure ? prisma.supportPlanGoal.count({ where: where.measure }) : 0,
+    where.closure ? prisma.supportPlan.count({ where: where.closure }) : 0,
+    where.proposal ? prisma.supportPlan.count({ where: where.proposal }) : 0,
+  ]);
+  return { review, measure, closure, proposal, total: review + measure + closure + proposal };
+}
+
+const PLAN_FACTS = {
+  id: true,
+  personId: true,
+  status: true,
+  isProposal: true,
+  leadUserId: true,
+  leadAgencyId: true,
+  territoryId: true,
+  closureRequestedById: true,
+  closureRequestedAt: true,
+  nextReviewDue: true,
+  createdAt: true,
+  members: { where: { removedAt: null }, select: { userId: true, removedAt: true } },
+} as const;
+
+/** The inbox: up to 50 tasks of each kind, most urgent first, with the child's name where allowed. */
+export async function taskInbox(actor: Actor, now = new Date()): Promise<{ counts: TaskCounts; tasks: Task[] }> {
+  const prisma = await getPrisma();
+  const where = taskWheres(actor, now);
+  const counts = await taskCounts(actor, now);
+  const [reviews, goals, closures, proposals] = await Promise.all([
+    where.review ? prisma.supportPlan.findMany({ where: where.review, select: PLAN_FACTS, orderBy: [{ nextReviewDue: "asc" }, { id: "asc" }], take: LIST_LIMIT }) : [],
+    where.measure
+      ? prisma.supportPlanGoal.findMany({
+          where: where.measure,
+          select: { id: true, dueDate: true, plan: { select: PLAN_FACTS } },
+          orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+          take: LIST_LIMIT,
+        })
+      : [],
+    where.closure ? prisma.supportPlan.findMany({ where: where.closure, select: PLAN_FACTS, orderBy: [{ closureRequestedAt: "asc" }, { id: "asc" }], take: LIST_LIMIT }) : [],
+    where.proposal ? prisma.supportPlan.findMany({ where: where.proposal, select: PLAN_FACTS, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: LIST_LIMIT }) : [],
+  ]);
+  type Plan = (typeof reviews)[number];
+  const entries: Array<{ kind: TaskKind; plan: Plan; due: Date | null; goalId?: string }> = [
+    ...reviews.map((plan) => ({ kind: "review" as const, plan, due: plan.nextReviewDue })),
+    ...goals.map((goal) => ({ kind: "measure" as const, plan: goal.plan, due: goal.dueDate, goalId: goal.id })),
+    ...closures.map((plan) => ({ kind: "closure" as const, plan, due: plan.closureRequestedAt })),
+    ...proposals.map((plan) => ({ kind: "proposal" as const, plan, due: null })),
+  ];
+  const names = await childNames(actor, entries.map((entry) => entry.plan));
+  const tasks = entries.map((entry) => ({
+    kind: entry.kind,
+    planId: entry.plan.id,
+    goalId: entry.goalId,
+    due: entry.due ? entry.due.toISOString() : null,
+    overdue: entry.kind !== "closure" && entry.due !== null && entry.due.getTime() < now.getTime(),
+    childName: names.get(entry.plan.id) ?? null,
+  }));
+  return { counts, tasks };
+}
+
+/** Child names per plan id: decrypted only for plans whose child the viewer may see. */
+async function childNames(
+  actor: Actor,
+  plans: Array<{ id: string; personId: string; status: string; isProposal: boolean; leadUserId: string; leadAgencyId: string; territoryId: string; members: Array<{ userId: string; removedAt: Date | null }> }>,
+): Promise<Map<string, string>> {
+  const prisma = await getPrisma();
+  const personIds = [...new Set(plans.map((plan) => plan.personId))];
+  if (personIds.length === 0) return new Map();
+  const facts = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, ownerAgencyId: true, territoryId: true } });
+  const factsById = new Map(facts.map((person) => [person.id, person]));
+  const allowed = new Set<string>();
+  for (const plan of plans) {
+    const person = factsById.get(plan.personId);
+    if (!person) continue;
+    // The person policy, or the plan policy's "childName" field for the plan's team.
+    if (mayActOnPerson(actor, "read", person) || visiblePlanFields(actor, { ...plan, status: plan.status as PlanStatus }).includes("childName")) {
+      allowed.add(plan.personId);
+    }
+  }
+  if (allowed.size === 0) return new Map();
+  const people = await prisma.person.findMany({ where: { id: { in: [...allowed] } }, select: { id: true, surname: true, givenName: true } });
+  const nameById = new Map(people.map((person) => [person.id, `${person.surname} ${person.givenName}`]));
+  return new Map(plans.filter((plan) => nameById.has(plan.personId)).map((plan) => [plan.id, nameById.get(plan.personId)!]));
+}
