@@ -18,6 +18,7 @@ import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { useNonce } from "~/components/nonce";
 import { formatDateTime } from "~/i18n/i18n";
 import { activeBreakGlassUntil } from "~/modules/break-glass/break-glass.server";
+import { taskCounts } from "~/modules/tasks/tasks.server";
 
 import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/use-translation";
@@ -40,10 +41,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = session?.stage === "full" ? session.user : null;
   const actor = user ? actorOf(user) : null;
   const breakGlassUntil = user ? await activeBreakGlassUntil(user.id) : null;
+  const openTasks = actor ? (await taskCounts(actor)).total : 0;
   return json({
     locale,
     user: user ? { displayName: user.displayName } : null,
     breakGlassUntil,
+    openTasks,
     menu: areasFor(actor).map((area) => ({ path: AREAS[area].path, labelKey: AREAS[area].labelKey })),
   });
 }
@@ -91,6 +94,13 @@ function Header() {
               {data.menu.map((item) => (
                 <li key={item.path}>
                   <NavLink to={item.path}>{t(item.labelKey)}</NavLink>
+                  {/* Outside the link: its name stays the area's name. */}
+                  {item.path === "/home" && data.openTasks > 0 ? (
+                    <span className="badge" data-testid="task-badge">
+                      <span aria-hidden="true">{data.openTasks}</span>
+                      <span className="visually-hidden">{t("tasks.badge", { count: data.openTasks })}</span>
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -181,8 +181,8 @@ describe("support plan policy: list scope", () => {
     expect(planListWhere(PERSONAS.leadColleague)).toEqual({
       OR: [{ leadUserId: "colleague" }, { members: { some: { userId: "colleague", removedAt: null } } }],
     });
-    expect(planListWhere(PERSONAS.territorySupervisor).OR).toContainEqual({ territoryId: "D1" });
-    expect(planListWhere(PERSONAS.lead).OR).toContainEqual({ isProposal: true, status: "draft", territoryId: "D1" });
+    expect((planListWhere(PERSONAS.territorySupervisor) as { OR: unknown[] }).OR).toContainEqual({ territoryId: "D1" });
+    expect((planListWhere(PERSONAS.lead) as { OR: unknown[] }).OR).toContainEqual({ isProposal: true, status: "draft", territoryId: "D1" });
   });
 
   test("roles without case content list nothing", () => {

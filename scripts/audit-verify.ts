@@ -4,6 +4,8 @@
  * Uses the same configuration as the server (DATABASE_URL, KAMKOR_DATA_DIR, root key). The
  * embedded database can be opened by one process at a time: stop the server first.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { closeDatabase, getDatabase } from "~/server/db.server";
 import { describeBreak, verifyAuditChain } from "~/server/audit/verify.server";
 import { EnvError, getEnv } from "~/server/env.server";
@@ -12,6 +14,12 @@ const rate = (count: number, ms: number) => `${Math.round(ms > 0 ? (count * 1000
 
 async function main(): Promise<number> {
   const env = getEnv();
+  // Never generate a demo key here (as start-up would): a new key cannot check an old chain.
+  const demoKeyFile = path.resolve(env.KAMKOR_DATA_DIR, "keys", "root.key");
+  if (!env.KAMKOR_ROOT_KEY && !env.KAMKOR_ROOT_KEY_FILE && !fs.existsSync(demoKeyFile)) {
+    console.error(`Cannot verify the audit chain: no root key (set KAMKOR_ROOT_KEY or KAMKOR_ROOT_KEY_FILE; no ${demoKeyFile}).`);
+    return 2;
+  }
   const database = await getDatabase(env);
   console.log(`Verifying the audit chain on ${database.kind === "pglite" ? `embedded PGlite in ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)"}…`);
   const result = await verifyAuditChain({
@@ -26,6 +34,9 @@ async function main(): Promise<number> {
   }
   console.error(`Audit chain BROKEN — first broken link: ${describeBreak(result.broken!)}`);
   console.error(`  check: ${result.broken!.check}; expected ${result.broken!.expected}; found ${result.broken!.actual}`);
+  if (result.checked === 0 && result.broken!.check === "hash") {
+    console.error("  The very first event does not match: is this the root key that wrote the log?");
+  }
   console.error(`  ${summary} verified before the break.`);
   return 1;
 }

@@ -1,6 +1,6 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { Form, useSubmit } from "@remix-run/react";
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
 
 /**
  * A one-button form for a destructive action (disable, reset TOTP). Before JavaScript loads
@@ -17,6 +17,8 @@ export function ConfirmButton({
   confirmLabel,
   cancelLabel,
   danger = false,
+  fields,
+  children,
 }: {
   intent: string;
   label: string;
@@ -25,6 +27,10 @@ export function ConfirmButton({
   confirmLabel: string;
   cancelLabel: string;
   danger?: boolean;
+  /** Extra hidden fields posted with the intent (e.g. a record id and its version). */
+  fields?: Record<string, string>;
+  /** Inputs shown above the button (e.g. a comment), posted with the form. */
+  children?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -33,6 +39,8 @@ export function ConfirmButton({
   return (
     <Form method="post" ref={formRef} className="confirm-form" onSubmit={(event) => event.preventDefault()}>
       <input type="hidden" name="intent" value={intent} />
+      {fields ? Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />) : null}
+      {children}
       <Dialog.Root open={open} onOpenChange={setOpen}>
         <Dialog.Trigger asChild>
           <button type="submit" className={buttonClass}>

@@ -1,15 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import type { AgencyType } from "~/generated/prisma/enums.ts";
-import { localName } from "~/i18n/i18n";
+import { formatDate, localName } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { planHref } from "~/modules/support-plans/links";
+import { taskInbox, type TaskKind } from "~/modules/tasks/tasks.server";
 import { requireUser } from "~/server/auth/session.server";
+import { actorOf } from "~/server/authorization.server";
 
 /** Each role's landing page: who you are, where you work, and what your role does here. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const inbox = await taskInbox(actorOf(user));
   return json({
+    inbox,
     displayName: user.displayName,
     roles: user.roles,
     agency: { type: user.agency.type, nameRu: user.agency.nameRu, nameKy: user.agency.nameKy, nameEn: user.agency.nameEn },
@@ -19,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t, locale } = useTranslation();
-  const { displayName, roles, agency, territory } = useLoaderData<typeof loader>();
+  const { displayName, roles, agency, territory, inbox } = useLoaderData<typeof loader>();
   const place = territory.parent ? `${localName(territory, locale)}, ${localName(territory.parent, locale)}` : localName(territory, locale);
   return (
     <div className="page">
@@ -41,6 +46,7 @@ export default function Home() {
           <dd>{place}</dd>
         </div>
       </dl>
+      <TaskInbox inbox={inbox} />
       <section aria-labelledby="your-work">
         <h2 id="your-work">{t("home.yourWork")}</h2>
         <ul className="role-work">
@@ -50,5 +56,41 @@ export default function Home() {
         </ul>
       </section>
     </div>
+  );
+}
+
+const KINDS: readonly TaskKind[] = ["review", "measure", "closure", "proposal"];
+
+/** What is waiting for this user: counts per kind, then the tasks, most urgent first. */
+function TaskInbox({ inbox }: { inbox: ReturnType<typeof useLoaderData<typeof loader>>["inbox"] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="tasks-heading" data-testid="task-inbox">
+      <h2 id="tasks-heading">{t("tasks.title")}</h2>
+      {inbox.counts.total === 0 ? (
+        <p className="muted">{t("tasks.none")}</p>
+      ) : (
+        <>
+          <ul className="task-counts">
+            {KINDS.filter((kind) => inbox.counts[kind] > 0).map((kind) => (
+              <li key={kind}>{t(`tasks.count.${kind}`, { count: inbox.counts[kind] })}</li>
+            ))}
+          </ul>
+          <ul className="result-list">
+            {inbox.tasks.map((task) => (
+              <li key={`${task.kind}-${task.goalId ?? task.planId}`}>
+                <strong>{t(`tasks.kind.${task.kind}`)}</strong>: <Link to={planHref(task.planId)}>{task.childName ?? t("tasks.childHidden")}</Link>
+                {task.due ? (
+                  <span className={task.overdue ? "task-overdue" : "muted"}>
+                    {" · "}
+                    {t(task.kind === "closure" ? "tasks.requested" : task.overdue ? "tasks.overdue" : "tasks.due", { date: formatDate(task.due) })}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }

@@ -6,7 +6,8 @@ import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { personSearchSchema } from "~/modules/people/people.schema";
 import { searchPeople, type PersonSummary } from "~/modules/people/people.server";
-import { requireArea } from "~/server/authorization.server";
+import { actorOf, requireArea } from "~/server/authorization.server";
+import { mayActOnPerson } from "~policies/person.policy";
 
 /** GET search (a search changes nothing); only people the user may see are listed. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,25 +15,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const values = { pin: params.get("pin") ?? "", surname: params.get("surname") ?? "", birthDate: params.get("birthDate") ?? "" };
   const searched = params.has("pin") || params.has("surname") || params.has("birthDate");
-  if (!searched) return json({ values, searched, errors: {} as Record<string, MessageKey>, results: null as PersonSummary[] | null });
+  const mayCreate = mayActOnPerson(actorOf(user), "create", null);
+  if (!searched) return json({ mayCreate, values, searched, errors: {} as Record<string, MessageKey>, results: null as PersonSummary[] | null });
   const parsed = personSearchSchema.safeParse(values);
   if (!parsed.success) {
     const errors: Record<string, MessageKey> = {};
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "pin")] ??= issue.message as MessageKey;
-    return json({ values, searched, errors, results: null }, 400);
+    return json({ mayCreate, values, searched, errors, results: null }, 400);
   }
   const results = await searchPeople({ user, context, criteria: parsed.data });
-  return json({ values, searched, errors: {} as Record<string, MessageKey>, results });
+  return json({ mayCreate, values, searched, errors: {} as Record<string, MessageKey>, results });
 }
 
 export default function PeopleSearch() {
   const { t } = useTranslation();
-  const { values, errors, results } = useLoaderData<typeof loader>();
+  const { mayCreate, values, errors, results } = useLoaderData<typeof loader>();
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
   return (
     <div className="page">
       <h1>{t("people.title")}</h1>
       <p>{t("people.intro")}</p>
+      {mayCreate ? (
+        <p>
+          <Link to="/people/new">{t("people.new")}</Link>
+        </p>
+      ) : null}
       <Form method="get" className="stack search-form">
         <fieldset>
           <legend>{t("people.byPin")}</legend>

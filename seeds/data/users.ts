@@ -26,3 +26,23 @@ export const DEMO_USERS: DemoUser[] = [
   { username: "auditor", displayName: "Чолпон Бейшеева", role: "auditor", agencyType: "coordination_commission", districtKey: "bishkek-len" },
   { username: "newcomer", displayName: "Данияр Мамытов", role: "social_worker", agencyType: "social_services", districtKey: "osh", enrolled: false },
 ];
+
+/**
+ * More demo staff for the demo caseload (seeds/caseload.ts): a second lead pair in Bishkek,
+ * health and NGO team members, and leads, pedagogues and supervisors in Osh and Sokuluk, so
+ * every role sees a realistic caseload. Same password; TOTP secrets from demoTotpSecret.
+ */
+export const DEMO_STAFF: DemoUser[] = [
+  { username: "inspector2", displayName: "Улукбек Сарыбаев", role: "juvenile_inspector", agencyType: "police_department", districtKey: "bishkek-len" },
+  { username: "socialworker2", displayName: "Айнура Кочкорова", role: "social_worker", agencyType: "social_services", districtKey: "bishkek-len" },
+  { username: "nurse", displayName: "Мира Абдыкеримова", role: "service_provider", agencyType: "health_facility", districtKey: "bishkek-len" },
+  { username: "ngoworker", displayName: "Алина Цой", role: "service_provider", agencyType: "ngo", districtKey: "bishkek-len" },
+  { username: "inspector-osh", displayName: "Руслан Ташиев", role: "juvenile_inspector", agencyType: "police_department", districtKey: "osh" },
+  { username: "socialworker-osh", displayName: "Гульмира Юсупова", role: "social_worker", agencyType: "social_services", districtKey: "osh" },
+  { username: "pedagogue-osh", displayName: "Дилноза Каримова", role: "social_pedagogue", agencyType: "school", districtKey: "osh" },
+  { username: "supervisor-osh", displayName: "Бахтияр Эргешов", role: "supervisor", agencyType: "social_services", districtKey: "osh" },
+  { username: "inspector-sokuluk", displayName: "Максат Жолдошев", role: "juvenile_inspector", agencyType: "police_department", districtKey: "sokuluk" },
+  { username: "socialworker-sokuluk", displayName: "Венера Султанова", role: "social_worker", agencyType: "social_services", districtKey: "sokuluk" },
+  { username: "pedagogue-sokuluk", displayName: "Эльмира Бакирова", role: "social_pedagogue", agencyType: "school", districtKey: "sokuluk" },
+  { username: "supervisor-sokuluk", displayName: "Канатбек Орозов", role: "supervisor", agencyType: "social_services", districtKey: "sokuluk" },
+];

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from "vitest";
-import { auditActor, canonicalAuditRow, forgetCachedHeadForTests, recordAudit, type AuditInput } from "~/server/audit/audit.server";
+import { auditActor, auditAppendStats, canonicalAuditRow, forgetCachedHeadForTests, recordAudit, setOptimisticRetriesForTests, type AuditInput } from "~/server/audit/audit.server";
 import { CANONICAL_SQL, storedToCanonical, verifyAuditChain, type StoredEvent } from "~/server/audit/verify.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { useEngine, type Engine } from "../support/engines";
@@ -156,6 +156,22 @@ describe.each<Engine>(["postgres", "pglite"])("audit chain on %s", (engine) => {
     await recordAudit(event(3000));
     const rows = await events();
     expect(rows).toHaveLength(before + 61);
+    expect(await verifyAuditChain({ database })).toMatchObject({ ok: true, checked: rows.length });
+  });
+
+  test("the locked path (used when other servers keep moving the head) links just as well", async () => {
+    const before = (await events()).length;
+    const locked = auditAppendStats.locked;
+    setOptimisticRetriesForTests(-1);
+    try {
+      await Promise.all(Array.from({ length: 20 }, (_, n) => recordAudit(event(5000 + n))));
+      await recordAudit(event(5100));
+    } finally {
+      setOptimisticRetriesForTests(1);
+    }
+    expect(auditAppendStats.locked).toBeGreaterThan(locked);
+    const rows = await events();
+    expect(rows).toHaveLength(before + 21);
     expect(await verifyAuditChain({ database })).toMatchObject({ ok: true, checked: rows.length });
   });
 

@@ -80,6 +80,17 @@ describe.each<Engine>(["postgres", "pglite"])("sign-in on %s", (engine) => {
     expect(await totpStep(second.session, old)).toEqual({ ok: false, reason: "invalid" });
   });
 
+  test("TOTP secrets are stored only as ciphertext bound to their user", async () => {
+    const rows = await database.withConnection((connection) =>
+      connection.query<{ username: string; totp_secret: string | null }>(`select username, totp_secret from app_user where totp_secret is not null`),
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      expect(row.totp_secret!.startsWith("kmk1.")).toBe(true);
+      expect(row.totp_secret).not.toContain(demoTotpSecret(row.username));
+    }
+  });
+
   test("an account without TOTP must enrol, and the confirmed secret is kept", async () => {
     const { result, session } = await afterPassword("newcomer");
     expect(result.ok && result.next).toBe("/login/enrol");

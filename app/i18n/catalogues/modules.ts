@@ -2,7 +2,10 @@ import { adminMessages } from "~/modules/admin/admin.messages";
 import { auditMessages } from "~/modules/audit/audit.messages";
 import { authMessages } from "~/modules/auth/auth.messages";
 import { breakGlassMessages } from "~/modules/break-glass/break-glass.messages";
+import { chronologyMessages } from "~/modules/chronology/chronology.messages";
 import { peopleMessages } from "~/modules/people/people.messages";
+import { supportPlanMessages } from "~/modules/support-plans/support-plans.messages";
+import { tasksMessages } from "~/modules/tasks/tasks.messages";
 
 /**
  * Every domain module's messages, merged into the catalogues. A module adds its
@@ -10,7 +13,7 @@ import { peopleMessages } from "~/modules/people/people.messages";
  */
 type ModuleMessages = { ru: Record<string, string>; ky: Record<string, string>; en: Record<string, string> };
 
-export const moduleMessages = [auditMessages, peopleMessages, breakGlassMessages, adminMessages, authMessages] as const;
+export const moduleMessages = [auditMessages, peopleMessages, breakGlassMessages, adminMessages, authMessages, chronologyMessages, tasksMessages, supportPlanMessages] as const;
 
 /** The same list, typed loosely for merging at run time. */
 export const allModuleMessages: readonly ModuleMessages[] = moduleMessages;

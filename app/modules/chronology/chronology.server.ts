@@ -1,4 +1,4 @@
-import { getPrisma } from "~/server/db.server";
+import { getPrisma, type AppTransaction } from "~/server/db.server";
 import { newId } from "~/server/ids.server";
 
 /**
@@ -18,7 +18,7 @@ export type ChronologyInput = {
 };
 
 /** Pass a transaction client to record the event atomically with the change it describes. */
-export async function recordChronology(input: ChronologyInput, client?: { chronologyEvent: { create: (args: { data: Record<string, unknown> }) => Promise<unknown> } }): Promise<void> {
+export async function recordChronology(input: ChronologyInput, client?: Pick<AppTransaction, "chronologyEvent">): Promise<void> {
   const target = client ?? (await getPrisma());
   await target.chronologyEvent.create({
     data: {

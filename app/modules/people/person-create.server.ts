@@ -32,7 +32,8 @@ export async function createPerson(args: { user: AuthorizedUser; context: Contex
   const pinBlocked = check.pinExistsOutOfScope || check.candidates.some((candidate) => candidate.reasons.includes("pin"));
   const prompt: CreateOutcome = { kind: "prompt", candidates: check.candidates, pinBlocked, pinExistsOutOfScope: check.pinExistsOutOfScope };
 
-  if (choice === "same") {
+  // A "same person" button sends the candidate's id.
+  if (choice === "same" || candidateId) {
     const chosen = check.candidates.find((candidate) => candidate.id === candidateId);
     return chosen ? { kind: "same", personId: chosen.id } : prompt;
   }

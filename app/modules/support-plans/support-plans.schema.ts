@@ -99,10 +99,9 @@ const day = (key: string) =>
     });
 
 /** Grounds are checkboxes named ground_<key> (one field each: repeated fields are refused). */
-const groundsShape = Object.fromEntries(GROUNDS.map((ground) => [`ground_${ground}`, z.literal("on").optional()])) as Record<
-  `ground_${Ground}`,
-  z.ZodOptional<z.ZodLiteral<"on">>
->;
+// In the browser react-hook-form gives a checkbox's value or false; the server sees "on" or nothing.
+const checkbox = z.preprocess((value) => (value === true || value === "on" ? "on" : undefined), z.literal("on").optional());
+const groundsShape = Object.fromEntries(GROUNDS.map((ground) => [`ground_${ground}`, checkbox])) as Record<`ground_${Ground}`, typeof checkbox>;
 
 function collectGrounds(value: Record<string, unknown>): Ground[] {
   return GROUNDS.filter((ground) => value[`ground_${ground}`] === "on");

@@ -190,14 +190,14 @@ type RunSql = (sql: string, params: unknown[]) => Promise<Record<string, unknown
 export const auditAppendStats = { groups: 0, events: 0, misses: 0, locked: 0 };
 
 /** Misses (another server appended first) tolerated before taking the head's lock for the whole append. */
-const OPTIMISTIC_RETRIES = 1;
+let optimisticRetries = 1;
 
 async function appendGroup(rows: CanonicalAuditRow[]): Promise<void> {
   const database = await getDatabase();
   // The driver directly, not Prisma: its per-query overhead alone is ~0.3 ms (bench:audit).
   const run: RunSql = (sql, params) => database.withConnection((connection) => connection.query(sql, params));
   let guess = cachedHead ?? (await readHead(run, ""));
-  for (let attempt = 0; attempt <= OPTIMISTIC_RETRIES; attempt++) {
+  for (let attempt = 0; attempt <= optimisticRetries; attempt++) {
     const result = await compareAndAppend(run, guess, rows);
     if (result.ok) return counted(rows);
     auditAppendStats.misses++;
@@ -266,6 +266,11 @@ async function compareAndAppend(run: RunSql, prevHash: string, rows: CanonicalAu
 /** Tests that simulate another app server appending behind this process's back. */
 export function forgetCachedHeadForTests(value?: string): void {
   cachedHead = value;
+}
+
+/** Tests of the locked path: -1 skips the compare-and-set attempts altogether. */
+export function setOptimisticRetriesForTests(retries: number): void {
+  optimisticRetries = retries;
 }
 
 /** The actor fields of a signed-in user, for recordAudit. */

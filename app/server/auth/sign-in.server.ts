@@ -150,7 +150,7 @@ export async function totpStep(session: LoadedSession, code: string, options: St
 /** The secret shown during enrolment; made once and kept until confirmed. */
 export async function pendingEnrolmentSecret(userId: string): Promise<string> {
   const prisma = await getPrisma();
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { totpPendingSecret: true } });
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, totpPendingSecret: true } });
   if (user.totpPendingSecret) return user.totpPendingSecret;
   const secret = generateTotpSecret();
   await prisma.user.update({ where: { id: userId }, data: { totpPendingSecret: secret } });
@@ -163,7 +163,7 @@ export async function confirmEnrolment(session: LoadedSession, code: string, opt
     session,
     "auth.enrol",
     async (now) => {
-      const user = await prisma.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { totpPendingSecret: true } });
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { id: true, totpPendingSecret: true } });
       const secret = user.totpPendingSecret;
       return !!secret && (await claimTotpStep(session.user, secret, code, now, { totpSecret: secret, totpPendingSecret: null }));
     },

@@ -74,6 +74,43 @@ export const ENCRYPTION_REGISTRY = {
     freeText: ["reason", "reviewComment"],
     blindIndexes: {},
   },
+  SupportPlan: {
+    table: "support_plan",
+    encrypted: {
+      groundsOther: "grounds_other",
+      parentInvolvement: "parent_involvement",
+      childView: "child_view",
+      closureJustification: "closure_justification",
+      closureDecisionComment: "closure_decision_comment",
+    },
+    freeText: ["groundsOther", "parentInvolvement", "childView", "closureJustification", "closureDecisionComment"],
+    blindIndexes: {},
+  },
+  SupportPlanMember: {
+    table: "support_plan_member",
+    encrypted: { roleInPlan: "role_in_plan" },
+    freeText: ["roleInPlan"],
+    blindIndexes: {},
+  },
+  SupportPlanGoal: {
+    table: "support_plan_goal",
+    encrypted: { text: "text", notDoneReason: "not_done_reason" },
+    freeText: ["text", "notDoneReason"],
+    blindIndexes: {},
+  },
+  SupportPlanReview: {
+    table: "support_plan_review",
+    encrypted: { progressNote: "progress_note" },
+    freeText: ["progressNote"],
+    blindIndexes: {},
+  },
+  // Staff second-factor secrets: a database dump must not let anyone generate codes.
+  User: {
+    table: "app_user",
+    encrypted: { totpSecret: "totp_secret", totpPendingSecret: "totp_pending_secret" },
+    freeText: [],
+    blindIndexes: {},
+  },
 } as const satisfies EncryptionRegistry;
 
 export type EncryptedModelName = keyof typeof ENCRYPTION_REGISTRY;

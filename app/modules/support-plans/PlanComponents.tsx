@@ -1,0 +1,120 @@
+import { forwardRef, useEffect, type TextareaHTMLAttributes } from "react";
+import type { FieldValues, Path, PathValue, UseFormReturn } from "react-hook-form";
+import { formatDate, type MessageKey, type Translate } from "~/i18n/i18n";
+import type { FieldErrors } from "~/server/forms.server";
+
+/** Shared pieces of the support-plan pages (client-safe: no server imports at run time). */
+
+type ConflictChange = { field: string; value: string | number | string[] | null };
+export type ConflictData = { version: number; changes: ConflictChange[] };
+export type PlanFormActionData = { intent?: string; fieldErrors: FieldErrors; formError?: MessageKey; conflict?: ConflictData; values: Record<string, string> } | undefined;
+
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; label: string; hint?: string; error?: string };
+
+/** A labelled textarea with hint and error wired for screen readers (TextField's sibling). */
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextAreaField({ name, label, hint, error, id, ...rest }, ref) {
+  const fieldId = id ?? `field-${name}`;
+  const hintId = hint ? `${fieldId}-hint` : undefined;
+  const errorId = error ? `${fieldId}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={fieldId}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        ref={ref}
+        id={fieldId}
+        name={name}
+        rows={4}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        {...rest}
+      />
+      {error ? (
+        <p className="field-error" id={errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+});
+
+export function planStatusLabel(t: Translate, status: string, isProposal: boolean): string {
+  const label = t(`plan.status.${status}` as MessageKey);
+  return isProposal ? `${label} (${t("plan.proposal")})` : label;
+}
+
+/** The translated error of a field: the browser's check first, then the server's answer. */
+export function fieldErrorOf<T extends FieldValues>(t: Translate, form: UseFormReturn<T>, actionData: PlanFormActionData) {
+  return (name: string): string | undefined => {
+    const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
+    const key = (errors[name]?.message ?? actionData?.fieldErrors[name]) as MessageKey | undefined;
+    return key ? t(key) : undefined;
+  };
+}
+
+/** After a conflict the form carries the new version, so re-submitting is the user's decision. */
+export function useConflictVersion<T extends FieldValues>(form: UseFormReturn<T>, actionData: PlanFormActionData) {
+  const version = actionData?.conflict?.version;
+  useEffect(() => {
+    if (version !== undefined) form.setValue("version" as Path<T>, String(version) as PathValue<T, Path<T>>);
+  }, [version, form]);
+}
+
+const PLAN_LABELS: Record<string, MessageKey> = {
+  status: "plan.view.status",
+  grounds: "plan.view.grounds",
+  groundsOther: "plan.field.groundsOther",
+  parentInvolvement: "plan.field.parentInvolvement",
+  childView: "plan.field.childView",
+  reviewIntervalMonths: "plan.field.reviewIntervalMonths",
+  nextReviewDue: "plan.view.nextReview",
+  isProposal: "plan.proposal",
+  leadUserId: "plan.view.lead",
+  territoryId: "plan.view.territory",
+};
+const GOAL_LABELS: Record<string, MessageKey> = {
+  text: "plan.goal.text",
+  responsibleAgencyId: "plan.goal.responsibleAgency",
+  responsibleUserId: "plan.goal.responsibleUser",
+  dueDate: "plan.goal.dueDate",
+  status: "plan.goal.status",
+  notDoneReason: "plan.goal.notDoneReason",
+};
+
+function conflictValue(t: Translate, kind: "plan" | "goal", change: ConflictChange): string {
+  const { field, value } = change;
+  if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) return t("plan.conflict.none");
+  if (field === "status") return t(`${kind === "plan" ? "plan.status" : "plan.goalStatus"}.${String(value)}` as MessageKey);
+  if (field === "grounds" && Array.isArray(value)) return value.map((ground) => t(`plan.ground.${ground}` as MessageKey)).join(", ");
+  if (field === "nextReviewDue" || field === "dueDate") return formatDate(String(value));
+  if (field.endsWith("Id") || field === "isProposal") return t("plan.conflict.changed");
+  return String(value);
+}
+
+/** "Someone else changed this": the current values of what the user tried to change. */
+export function ConflictNotice({ t, conflict, kind = "plan" }: { t: Translate; conflict: ConflictData | undefined; kind?: "plan" | "goal" }) {
+  if (!conflict) return null;
+  const labels = kind === "plan" ? PLAN_LABELS : GOAL_LABELS;
+  return (
+    <div className="notice notice-warning" role="alert">
+      <p>
+        <strong>{t("plan.conflict.title")}</strong>
+      </p>
+      <p>{t("plan.conflict.text")}</p>
+      <dl className="facts">
+        {conflict.changes
+          .filter((change) => labels[change.field])
+          .map((change) => (
+            <div key={change.field}>
+              <dt>{t(labels[change.field])}</dt>
+              <dd className="preserve-lines">{conflictValue(t, kind, change)}</dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  );
+}
