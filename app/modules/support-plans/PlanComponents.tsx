@@ -1,5 +1,7 @@
 import { forwardRef, useEffect, type TextareaHTMLAttributes } from "react";
-import type { FieldValues, Path, PathValue, UseFormReturn } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { FieldValues, Path, PathValue, Resolver, UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
 import { formatDate, type MessageKey, type Translate } from "~/i18n/i18n";
 import type { FieldErrors } from "~/server/forms.server";
 
@@ -45,6 +47,13 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(func
 export function planStatusLabel(t: Translate, status: string, isProposal: boolean): string {
   const label = t(`plan.status.${status}` as MessageKey);
   return isProposal ? `${label} (${t("plan.proposal")})` : label;
+}
+
+export type PlanFormValues = Record<string, unknown>;
+
+/** The same zod schema as the action, as a resolver over loosely typed form values (dynamic field names). */
+export function planResolver(schema: z.ZodTypeAny): Resolver<PlanFormValues> {
+  return zodResolver(schema) as unknown as Resolver<PlanFormValues>;
 }
 
 /** The translated error of a field: the browser's check first, then the server's answer. */
