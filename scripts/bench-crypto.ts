@@ -18,6 +18,7 @@ import { decryptField, deriveFieldKey, encryptField } from "~/server/encryption/
 import { allModelSpecs, modelSpec } from "~/server/encryption/registry";
 import { newId } from "~/server/ids.server";
 import { startThrowawayPostgres } from "../tests/support/postgres-cluster";
+import { benchAudit } from "./bench-audit";
 import { useEngine } from "../tests/support/engines";
 
 /** A fixed, bench-only root key (the bench never touches real data). */
@@ -206,6 +207,7 @@ export async function benchBlindIndexSearch(): Promise<void> {
 export const SECTIONS: { name: string; run: () => Promise<void> }[] = [
   { name: "fields", run: benchFieldCrypto },
   { name: "search", run: benchBlindIndexSearch },
+  { name: "audit", run: benchAudit },
 ];
 
 async function main() {
