@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import type { AgencyType } from "~/generated/prisma/client.ts";
+import type { AgencyType, SupportPlanGround } from "~/generated/prisma/client.ts";
 import { DEMO_DISTRICTS } from "./data/agencies";
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_USERS, type DemoUser } from "./data/users";
 import { buildUser, stableId } from "./factories";
@@ -51,7 +51,7 @@ const ROLE_IN_PLAN: Record<string, string> = {
   socialworker: "Социальный работник: работа с семьёй",
   inspector: "Инспектор ИДН: профилактические беседы",
 };
-const GROUNDS: Prisma.SupportPlanCreateManyInput["grounds"][] = [
+const GROUNDS: SupportPlanGround[][] = [
   ["school_absence"],
   ["family_crisis", "parents_abroad"],
   ["antisocial_behaviour"],
@@ -116,7 +116,7 @@ export function demoCaseloadRows(): CaseloadRows {
       id: personId,
       surname: female ? `${surnameRoot}а` : surnameRoot,
       givenName: female ? FEMALE[i % FEMALE.length] : MALE[i % MALE.length],
-      patronymic: female ? `${father}овна`.replace("ековна", "ековна") : `${father}ович`,
+      patronymic: female ? `${father}овна` : `${father}ович`,
       pin: `${female ? 1 : 2}${pad(dayOfMonth)}${pad(month)}${year}999${pad(20 + i)}`,
       birthDate,
       address: `${CITY[district]}, ул. Демо-Садовая, д. ${i + 1}`,

@@ -6,6 +6,7 @@ import { DEMO_PEOPLE } from "./data/people";
 import { TERRITORIES } from "./data/territories";
 import { DEMO_PASSWORD, DEMO_USERS } from "./data/users";
 import { buildAgency, buildUser, stableId, territoryRows } from "./factories";
+import { demoCaseloadRows, demoStaffRows } from "./caseload";
 
 export function demoAgencyCode(type: AgencyType, districtKey: string): string {
   return `${districtKey}-${type.replaceAll("_", "-")}`;
@@ -76,5 +77,24 @@ export async function seedDemo(prisma: SeedClient): Promise<boolean> {
     prisma.user.createMany({ data: users }),
     prisma.person.createMany({ data: demoPersonRows() }),
   ]);
+  await seedDemoCaseload(prisma);
   return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Demo caseload (issue 4): more staff, 60 children with support plans, their chronology.
+// ---------------------------------------------------------------------------------------
+
+/** Loaded by seedDemo right after the accounts; one batch transaction through the encrypting client. */
+export async function seedDemoCaseload(prisma: SeedClient): Promise<void> {
+  const rows = demoCaseloadRows();
+  await prisma.$transaction([
+    prisma.user.createMany({ data: await demoStaffRows() }),
+    prisma.person.createMany({ data: rows.people }),
+    prisma.supportPlan.createMany({ data: rows.plans }),
+    prisma.supportPlanMember.createMany({ data: rows.members }),
+    prisma.supportPlanGoal.createMany({ data: rows.goals }),
+    prisma.supportPlanReview.createMany({ data: rows.reviews }),
+    prisma.chronologyEvent.createMany({ data: rows.chronology }),
+  ]);
 }

@@ -5,7 +5,8 @@ import { base32Decode } from "~/server/auth/totp.server";
 import { ROLES } from "~policies/roles";
 import { AGENCY_NAMES, DEMO_DISTRICTS } from "./data/agencies";
 import { TERRITORIES, type TerritorySeed } from "./data/territories";
-import { DEMO_PASSWORD, DEMO_USERS } from "./data/users";
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_USERS } from "./data/users";
+import { demoCaseloadRows } from "./caseload";
 import { DEMO_PEOPLE } from "./data/people";
 import { demoAgencyCode, demoPersonRows, seedDemo, type SeedClient } from "./demo";
 import { buildAgency, buildUser, demoTotpSecret, stableId, territoryRows } from "./factories";
@@ -36,8 +37,12 @@ function fakePrisma(existingUsers = 0): { prisma: SeedClient; captured: Captured
     person: {
       createMany: ({ data }: { data: Record<string, unknown>[] }) => ({ kind: "people", data }),
     },
-    $transaction: async (operations: { kind: "users" | "agencies" | "people"; data: Record<string, unknown>[] }[]) => {
-      for (const operation of operations) captured[operation.kind].push(...operation.data);
+    // The demo caseload (seeds/caseload.ts) is checked on its own below and in integration tests.
+    ...Object.fromEntries(
+      ["supportPlan", "supportPlanMember", "supportPlanGoal", "supportPlanReview", "chronologyEvent"].map((model) => [model, { createMany: () => ({ kind: "caseload", data: [] }) }]),
+    ),
+    $transaction: async (operations: { kind: "users" | "agencies" | "people" | "caseload"; data: Record<string, unknown>[] }[]) => {
+      for (const operation of operations) if (operation.kind !== "caseload") captured[operation.kind].push(...operation.data);
       return operations;
     },
   };
@@ -167,7 +172,7 @@ describe("demo agencies", () => {
     expect(captured.agencies).toEqual(agencies);
     // Every demo user belongs to an agency that is actually created.
     const agencyIds = new Set(agencies.map((a) => a.id));
-    expect(captured.users).toHaveLength(DEMO_USERS.length);
+    expect(captured.users).toHaveLength(DEMO_USERS.length + DEMO_STAFF.length);
     for (const user of captured.users) expect(agencyIds.has(user.agencyId as string), String(user.username)).toBe(true);
   }, 30_000);
 
@@ -220,7 +225,7 @@ describe("demo people", () => {
   test("seedDemo writes exactly these people, in the same transaction as agencies and users", async () => {
     const { prisma, captured } = fakePrisma();
     await seedDemo(prisma);
-    expect(captured.people).toEqual(rows);
+    expect(captured.people).toEqual([...rows, ...demoCaseloadRows().people]);
   }, 30_000);
 });
 
@@ -274,5 +279,36 @@ describe("demo users", () => {
     expect(enrolled.totpSecret).toBe(demoTotpSecret("pedagogue"));
     expect(base32Decode(enrolled.totpSecret!)).toHaveLength(20);
     expect((await buildUser({ ...input, enrolled: false })).totpSecret).toBeNull();
+  });
+});
+
+describe("demo caseload", () => {
+  const rows = demoCaseloadRows();
+
+  test("about 60 children with plans in every state, deterministic", () => {
+    expect(demoCaseloadRows()).toEqual(rows);
+    expect(rows.people).toHaveLength(60);
+    expect(rows.plans).toHaveLength(60);
+    expect(new Set(rows.plans.map((plan) => plan.status))).toEqual(new Set(["draft", "active", "closure_requested", "closed"]));
+    expect(rows.plans.some((plan) => plan.isProposal)).toBe(true);
+    expect(new Set(rows.goals.map((goal) => goal.status))).toEqual(new Set(["planned", "in_progress", "done", "not_done"]));
+    expect(new Set(rows.reviews.map((review) => review.riskRating))).toEqual(new Set(["low", "medium", "high"]));
+    expect(new Set(rows.plans.map((plan) => plan.territoryId)).size).toBe(3);
+  });
+
+  test("a plan closed as rehabilitated has every goal assessed; PINs are synthetic and unique", () => {
+    for (const plan of rows.plans.filter((plan) => plan.closureReason === "rehabilitated")) {
+      for (const goal of rows.goals.filter((goal) => goal.planId === plan.id)) expect(["done", "not_done"]).toContain(goal.status);
+    }
+    const pins = [...rows.people.map((person) => person.pin), ...demoPersonRows().map((person) => person.pin)].filter(Boolean);
+    expect(new Set(pins).size).toBe(pins.length);
+    for (const person of rows.people) expect(person.pin).toMatch(/^[12]\d{8}999\d{2}$/);
+  });
+
+  test("teams span agencies; staff names never equal a child's name", () => {
+    const agencies = new Set(rows.members.map((member) => member.agencyId));
+    expect(agencies.size).toBeGreaterThanOrEqual(6);
+    const staff = new Set([...DEMO_USERS, ...DEMO_STAFF].map((user) => user.displayName));
+    for (const person of rows.people) expect(staff.has(`${person.givenName} ${person.surname}`)).toBe(false);
   });
 });

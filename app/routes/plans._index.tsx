@@ -8,6 +8,8 @@ import { caseloadQuerySchema } from "~/modules/support-plans/support-plans.schem
 import { listCaseload } from "~/modules/support-plans/support-plans.server";
 import { requireArea } from "~/server/authorization.server";
 
+export { planLinks as links } from "~/modules/support-plans/plan-links";
+
 /** The user's caseload: 50 plans a page, the child's name only where the plan policy allows. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireArea(request, context, "plans");

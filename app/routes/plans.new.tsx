@@ -13,6 +13,8 @@ import { newPlanContext } from "~/modules/support-plans/support-plans.server";
 import { requireArea } from "~/server/authorization.server";
 import { parseForm } from "~/server/forms.server";
 
+export { planLinks as links } from "~/modules/support-plans/plan-links";
+
 /** Open a plan (inspector, social worker) or propose one (pedagogue) for a person the user may see. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireArea(request, context, "plans");

@@ -5,7 +5,8 @@ import { applyMigrations, readMigrations } from "~/server/migrations.server";
 import { seedDemo } from "~seeds/demo";
 import { TERRITORIES } from "~seeds/data/territories";
 import { DEMO_PEOPLE } from "~seeds/data/people";
-import { DEMO_USERS } from "~seeds/data/users";
+import { CASELOAD_SIZE } from "~seeds/caseload";
+import { DEMO_STAFF, DEMO_USERS } from "~seeds/data/users";
 import { truncateAll, useEngine, type Engine } from "../support/engines";
 
 /**
@@ -20,6 +21,12 @@ async function seedDigest(database: Database): Promise<string> {
     await prisma.agency.findMany({ orderBy: { id: "asc" }, omit: { createdAt: true } }),
     await prisma.user.findMany({ orderBy: { id: "asc" }, omit: { createdAt: true, updatedAt: true } }),
     await prisma.person.findMany({ orderBy: { id: "asc" }, omit: { createdAt: true, updatedAt: true } }),
+    // The demo caseload: plan narratives, member roles, goal texts and notes compared decrypted.
+    await prisma.supportPlan.findMany({ orderBy: { id: "asc" } }),
+    await prisma.supportPlanMember.findMany({ orderBy: { id: "asc" } }),
+    await prisma.supportPlanGoal.findMany({ orderBy: { id: "asc" } }),
+    await prisma.supportPlanReview.findMany({ orderBy: { id: "asc" } }),
+    await prisma.chronologyEvent.findMany({ orderBy: { id: "asc" } }),
   ];
   return crypto.createHash("sha256").update(JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value))).digest("hex");
 }
@@ -55,8 +62,9 @@ describe.each<Engine>(["postgres", "pglite"])("on %s", (engine) => {
     const agencyTypes = await database.prisma.agency.groupBy({ by: ["type"], _count: { _all: true } });
     expect(agencyTypes).toHaveLength(12);
     for (const group of agencyTypes) expect(group._count._all).toBeGreaterThanOrEqual(3);
-    expect(await database.prisma.user.count()).toBe(DEMO_USERS.length);
-    expect(await database.prisma.person.count()).toBe(DEMO_PEOPLE.length);
+    expect(await database.prisma.user.count()).toBe(DEMO_USERS.length + DEMO_STAFF.length);
+    expect(await database.prisma.person.count()).toBe(DEMO_PEOPLE.length + CASELOAD_SIZE);
+    expect(await database.prisma.supportPlan.count()).toBe(CASELOAD_SIZE);
   });
 });
 

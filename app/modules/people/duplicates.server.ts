@@ -6,7 +6,7 @@ import { sameFullName, type DuplicateReason, type FullName } from "./duplicates"
 
 /**
  * Likely duplicates of a person about to be created (or of an existing record, for merging):
- * - same PIN (blind index, anyone's records: a PIN is one person's, see decision 013);
+ * - same PIN (blind index, anyone's records: a PIN is one person's, see decision 014);
  * - same surname + birth date (blind index), shown only when in the user's scope;
  * - same normalised full name and birth year among the records the user may list (clear
  *   birth_year narrows; those few names are decrypted and compared).

@@ -29,7 +29,7 @@ function selectOf(fields: readonly string[]): Record<string, true> {
 export async function findPeopleMatching(criteria: PersonSearchCriteria): Promise<PersonScopeFacts[]> {
   const prisma = await getPrisma();
   if (criteria.kind === "pin") {
-    // Merged records are never found: their survivor is (decision 013).
+    // Merged records are never found: their survivor is (decision 014).
     const candidates = await prisma.person.findMany({ where: { pinIndex: personBlindIndex.pin(criteria.pin), mergedIntoId: null }, select: { ...SCOPE, pin: true } });
     return candidates.filter((person) => blindIndexMatches.pin(person.pin, criteria.pin)).map(({ pin: _pin, ...facts }) => facts);
   }

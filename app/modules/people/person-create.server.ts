@@ -13,7 +13,7 @@ type Context = Partial<AppLoadContext> | undefined;
 export type CreateOutcome =
   | { kind: "created"; personId: string }
   | { kind: "same"; personId: string }
-  /** Candidates to choose from; `pinBlocked`: a PIN match forbids "different person" (decision 013). */
+  /** Candidates to choose from; `pinBlocked`: a PIN match forbids "different person" (decision 014). */
   | { kind: "prompt"; candidates: DuplicateCandidate[]; pinBlocked: boolean; pinExistsOutOfScope: boolean };
 
 const IDENTITY_FIELDS = ["surname", "givenName", "patronymic", "birthDate", "sex", "pin", "address", "phone", "notes"] as const;

@@ -269,7 +269,7 @@ export async function updateGoal(args: Args<GoalInput> & { goalId: string }): Pr
     await chronology(tx, facts, args.user, "support_plan.goal_updated");
   });
   if (conflict) {
-    const current = await prisma.supportPlanGoal.findUniqueOrThrow({ where: { id: goal.id }, select: { version: true, text: true, responsibleAgencyId: true, responsibleUserId: true, dueDate: true, status: true, notDoneReason: true } });
+    const current = await prisma.supportPlanGoal.findUniqueOrThrow({ where: { id: goal.id }, select: { id: true, version: true, text: true, responsibleAgencyId: true, responsibleUserId: true, dueDate: true, status: true, notDoneReason: true } });
     await recordAudit({ actor: auditActor(args.user), action: "support_plan.conflict", decision: "failed", record: { type: "support_plan_goal", id: goal.id }, fields: GOAL_FIELDS, context: args.context });
     return {
       ok: false,

@@ -176,7 +176,7 @@ export const goalSchema = z
     if (value.status === "not_done" && !value.notDoneReason) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["notDoneReason"], message: "plan.error.notDoneReason" });
     }
-    if (value.dueDate > addMonths(todayIso(), 60)) {
+    if (typeof value.dueDate === "string" && value.dueDate > addMonths(todayIso(), 60)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueDate"], message: "plan.error.dueDateFar" });
     }
   });
@@ -184,7 +184,7 @@ export type GoalInput = z.output<typeof goalSchema>;
 
 /** On creation a goal cannot already be overdue (an update may keep an old due date). */
 export const newGoalSchema = goalSchema.superRefine((value, ctx) => {
-  if (value.dueDate < todayIso()) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueDate"], message: "plan.error.dueDatePast" });
+  if (typeof value.dueDate === "string" && value.dueDate < todayIso()) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueDate"], message: "plan.error.dueDatePast" });
 });
 
 const closureShape = {
@@ -221,8 +221,13 @@ export const reviewSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.reviewedOn > todayIso()) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reviewedOn"], message: "plan.error.reviewedOnFuture" });
-    if (value.reviewedOn < addMonths(todayIso(), -12)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reviewedOn"], message: "plan.error.reviewedOnOld" });
+    // A date that failed to parse has already been reported.
+    if (typeof value.reviewedOn === "string" && value.reviewedOn > todayIso()) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reviewedOn"], message: "plan.error.reviewedOnFuture" });
+    }
+    if (typeof value.reviewedOn === "string" && value.reviewedOn < addMonths(todayIso(), -12)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reviewedOn"], message: "plan.error.reviewedOnOld" });
+    }
     if (value.decision === "request_closure") {
       if (!value.closureReason) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["closureReason"], message: "plan.error.closureReason" });
       else checkClosure(value, ctx);

@@ -1,0 +1,122 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Fact } from "~/components/Fact";
+import { formatDate, formatDateTime, localName, type MessageKey } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { planStatusLabel } from "~/modules/support-plans/PlanComponents";
+import { idParam } from "~/modules/support-plans/plan-route.server";
+import { readPlan } from "~/modules/support-plans/support-plans.server";
+import { requireArea } from "~/server/authorization.server";
+
+export { planLinks as links } from "~/modules/support-plans/plan-links";
+
+/**
+ * The plan as an A4 document for signatures, in the user's language, with only what this user
+ * may see (the same view as the plan page). Opening it is audited as "support_plan.print".
+ * Screenings never appear here (no screening data is read).
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireArea(request, context, "plans");
+  const planId = idParam(params.planId);
+  const plan = await readPlan({ user, context, planId, purpose: "print" });
+  return json({ plan, printedBy: user.displayName, printedAt: new Date().toISOString() });
+}
+
+export default function PrintPlan() {
+  const { t, locale } = useTranslation();
+  const { plan, printedBy, printedAt } = useLoaderData<typeof loader>();
+  const sees = (field: string) => (plan.fields as string[]).includes(field);
+  const names = (record: { nameRu: string; nameKy: string; nameEn: string } | null) => (record ? localName(record, locale) : "");
+  const text = (value: string | null) => (value ? <span className="preserve-lines">{value}</span> : <span className="muted">{t("plan.view.notRecorded")}</span>);
+  return (
+    <article className="page print-document">
+      <div className="no-print actions">
+        <button type="button" className="button-primary" onClick={() => window.print()}>
+          {t("plan.print.button")}
+        </button>
+        <Link to={`/plans/${plan.id}`}>{t("plan.view.back")}</Link>
+      </div>
+      <h1>{t("plan.print.title")}</h1>
+      <dl className="facts">
+        {plan.childName ? <Fact label={t("plan.view.child")}>{plan.childName}</Fact> : null}
+        <Fact label={t("plan.view.status")}>{planStatusLabel(t, plan.status, plan.isProposal)}</Fact>
+        <Fact label={t("plan.view.grounds")}>
+          {plan.grounds.map((ground) => t(`plan.ground.${ground}` as MessageKey)).join(", ")}
+          {plan.groundsOther ? <span className="preserve-lines">{`: ${plan.groundsOther}`}</span> : null}
+        </Fact>
+        <Fact label={t("plan.view.lead")}>
+          {plan.lead.displayName}
+          {plan.lead.agency ? `, ${names(plan.lead.agency)}` : ""}
+        </Fact>
+        <Fact label={t("plan.view.territory")}>{names(plan.territory)}</Fact>
+        <Fact label={t("plan.view.nextReview")}>{plan.nextReviewDue ? formatDate(plan.nextReviewDue) : "—"}</Fact>
+        {sees("parentInvolvement") ? <Fact label={t("plan.field.parentInvolvement")}>{text(plan.parentInvolvement)}</Fact> : null}
+        {sees("childView") ? <Fact label={t("plan.field.childView")}>{text(plan.childView)}</Fact> : null}
+      </dl>
+      {sees("team") && plan.team.length > 0 ? (
+        <section>
+          <h2>{t("plan.view.team")}</h2>
+          <ul>
+            {plan.team.map((member) => (
+              <li key={member.id}>
+                {member.displayName}, {names(member.agency)} — <span className="preserve-lines">{member.roleInPlan}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {sees("goals") ? (
+        <section>
+          <h2>{t("plan.view.goals")}</h2>
+          {plan.goals.length === 0 ? <p>{t("plan.view.noGoals")}</p> : null}
+          <ol>
+            {plan.goals.map((goal) => (
+              <li key={goal.id}>
+                <p className="preserve-lines">{goal.text}</p>
+                <p className="small">
+                  {t(`plan.goalStatus.${goal.status}` as MessageKey)} · {t("plan.view.dueDate")}: {formatDate(goal.dueDate)} · {t("plan.view.responsible")}:{" "}
+                  {names(goal.responsibleAgency)}
+                  {goal.responsibleUser ? `, ${goal.responsibleUser}` : ""}
+                </p>
+                {goal.notDoneReason ? <p className="small preserve-lines">{goal.notDoneReason}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {sees("reviews") && plan.reviews.length > 0 ? (
+        <section>
+          <h2>{t("plan.view.reviews")}</h2>
+          {plan.reviews.map((review) => (
+            <div key={review.id}>
+              <p className="small">
+                {formatDate(review.reviewedOn)} · {review.author} · {t("plan.view.riskRating")}: {t(`plan.risk.${review.riskRating}` as MessageKey)} · {t("plan.view.decision")}:{" "}
+                {t(`plan.decision.${review.decision}` as MessageKey)}
+              </p>
+              <p className="preserve-lines">{review.progressNote}</p>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {plan.closure?.reason ? (
+        <section>
+          <h2>{t("plan.view.closure")}</h2>
+          <p>{t(`plan.reason.${plan.closure.reason}` as MessageKey)}</p>
+          {plan.closure.justification ? <p className="preserve-lines">{plan.closure.justification}</p> : null}
+        </section>
+      ) : null}
+      <section>
+        <h2>{t("plan.print.signatures")}</h2>
+        <div className="print-signatures">
+          {[plan.lead.displayName, ...(sees("team") ? plan.team.map((member) => member.displayName) : [])].map((name, index) => (
+            <div key={`${name}-${index}`} className="print-signature-line">
+              {name} — {t("plan.print.signature")}
+            </div>
+          ))}
+        </div>
+      </section>
+      <p className="small">{t("plan.print.printed", { date: formatDateTime(printedAt), name: printedBy })}</p>
+    </article>
+  );
+}
