@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "support_plan" ADD COLUMN     "closure_transfer_territory_id" TEXT;
