@@ -80,7 +80,7 @@ function Header() {
   return (
     <header className="site-header">
       {data.breakGlassUntil ? (
-        <p className="break-glass-banner" role="status">
+        <p className="break-glass-banner">
           {t("breakGlass.banner", { time: formatDateTime(data.breakGlassUntil) })}
         </p>
       ) : null}

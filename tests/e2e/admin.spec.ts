@@ -72,7 +72,7 @@ test.describe.serial("administration", () => {
     await expect(admin).toHaveURL(/\/admin$/);
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Администрирование");
     await expect(admin.getByRole("table", { name: "Организации" })).toBeVisible();
-    await expect(admin.getByRole("table", { name: "Пользователи" }).getByRole("link", { name: "inspector" })).toBeVisible();
+    await expect(admin.getByRole("table", { name: "Пользователи" }).getByRole("link", { name: "inspector", exact: true })).toBeVisible();
     await expectNoAxeViolations(admin);
 
     const users = admin.getByRole("form", { name: "Фильтр пользователей" });
