@@ -1,39 +1,14 @@
 import { forwardRef, type InputHTMLAttributes } from "react";
+import { FieldFrame, fieldIds, type FieldProps } from "./FieldFrame";
 
-type Props = InputHTMLAttributes<HTMLInputElement> & {
-  name: string;
-  label: string;
-  hint?: string;
-  /** Already translated. */
-  error?: string;
-};
+type Props = FieldProps<InputHTMLAttributes<HTMLInputElement>>;
 
 /** A labelled input with its hint and error wired for screen readers. */
 export const TextField = forwardRef<HTMLInputElement, Props>(function TextField({ name, label, hint, error, id, ...input }, ref) {
-  const inputId = id ?? `field-${name}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
+  const ids = fieldIds(name, id, hint, error);
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        ref={ref}
-        id={inputId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
-      {error ? (
-        <p className="field-error" id={errorId} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame ids={ids} label={label} hint={hint} error={error}>
+      <input ref={ref} {...ids.control} {...input} />
+    </FieldFrame>
   );
 });

@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
 import { ConfirmButton } from "~/components/ConfirmButton";
-import { Fact } from "~/components/Fact";
-import { formatDate, localName, type MessageKey } from "~/i18n/i18n";
+import { TextAreaField } from "~/components/TextAreaField";
+import { TextField } from "~/components/TextField";
+import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { ConflictNotice, planStatusLabel, TextAreaField, type PlanFormActionData } from "~/modules/support-plans/PlanComponents";
-import { commandRefused, formRefused, idParam, submittedValues } from "~/modules/support-plans/plan-route.server";
+import { ConflictNotice, type PlanFormActionData } from "~/modules/support-plans/PlanComponents";
+import { ClosureSummary, PlanSummary, useLocalNames } from "~/modules/support-plans/PlanFacts";
+import { formRefused, planFormAction, planRequest, savedPlanHref, submittedValues, type PlanCommand } from "~/modules/support-plans/plan-route.server";
 import {
   acceptProposal,
   activatePlan,
@@ -17,48 +20,38 @@ import {
 } from "~/modules/support-plans/support-plan-commands.server";
 import { PLAN_INTENTS, planIntentSchemas, type PlanIntent } from "~/modules/support-plans/support-plans.schema";
 import { readPlan } from "~/modules/support-plans/support-plans.server";
-import { requireArea } from "~/server/authorization.server";
-import { parseForm } from "~/server/forms.server";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
 
 /** A plan's overview with the one-button actions (accept, activate, remove member, closure decision, reopen). */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "plans");
-  const planId = idParam(params.planId);
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, context, planId } = await planRequest(args);
   const plan = await readPlan({ user, context, planId });
-  return json({ plan, saved: new URL(request.url).searchParams.has("saved") });
+  return json({ plan, saved: new URL(args.request.url).searchParams.has("saved") });
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireArea(request, context, "plans");
-  const planId = idParam(params.planId);
-  const values = await submittedValues(request);
+/** Each one-button form names its command by `intent`; the command authorises. */
+const INTENT_COMMANDS: { [I in PlanIntent]: PlanCommand<z.output<(typeof planIntentSchemas)[I]>> } = {
+  accept: acceptProposal,
+  activate: activatePlan,
+  removeMember,
+  approveClosure,
+  returnClosure,
+  reopen: reopenPlan,
+};
+
+export async function action(args: ActionFunctionArgs) {
+  const plan = await planRequest(args);
+  const values = await submittedValues(args.request);
   const intent = values.intent as PlanIntent;
   if (!PLAN_INTENTS.includes(intent)) return formRefused(values, {}, "error.badRequest");
-  const form = await parseForm(request, planIntentSchemas[intent]);
-  if (!form.ok) return formRefused(values, form.fieldErrors, form.formError, intent);
-  const data = form.data as { version: number; memberId?: string; comment?: string | null; proposerRole?: string };
-  const base = { user, context, planId };
-  const result =
-    intent === "accept"
-      ? await acceptProposal({ ...base, input: { version: data.version, proposerRole: data.proposerRole! } })
-      : intent === "activate"
-        ? await activatePlan({ ...base, input: { version: data.version } })
-        : intent === "removeMember"
-          ? await removeMember({ ...base, input: { version: data.version, memberId: data.memberId! } })
-          : intent === "approveClosure"
-            ? await approveClosure({ ...base, input: { version: data.version, comment: data.comment ?? null } })
-            : intent === "returnClosure"
-              ? await returnClosure({ ...base, input: { version: data.version, comment: data.comment! } })
-              : await reopenPlan({ ...base, input: { version: data.version } });
-  if (!result.ok) return commandRefused(result, values, intent);
+  const command = INTENT_COMMANDS[intent] as PlanCommand<unknown>;
   // After a closure decision the supervisor may no longer see the plan's actions: stay on it anyway.
-  throw redirect(`/plans/${planId}?saved`);
+  return planFormAction(args.request, { schema: planIntentSchemas[intent], intent, run: (input) => command({ ...plan, input }), next: () => savedPlanHref(plan.planId) });
 }
 
 export default function PlanPage() {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const { plan, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as PlanFormActionData;
   const can = (action: string) => (plan.actions as string[]).includes(action);
@@ -68,8 +61,7 @@ export default function PlanPage() {
     const key = actionData?.intent === intent ? actionData.fieldErrors[name] : undefined;
     return key ? t(key) : undefined;
   };
-  const names = (record: { nameRu: string; nameKy: string; nameEn: string } | null) => (record ? localName(record, locale) : "");
-  const text = (value: string | null) => (value ? <span className="preserve-lines">{value}</span> : <span className="muted">{t("plan.view.notRecorded")}</span>);
+  const names = useLocalNames();
   const hidden = 9 - plan.fields.length;
   return (
     <div className="page">
@@ -88,23 +80,7 @@ export default function PlanPage() {
       <ConflictNotice t={t} conflict={actionData?.conflict} />
       {plan.isProposal ? <p className="notice">{t("plan.view.proposalNotice")}</p> : null}
 
-      <dl className="facts">
-        <Fact label={t("plan.view.status")}>{planStatusLabel(t, plan.status, plan.isProposal)}</Fact>
-        <Fact label={t("plan.view.grounds")}>
-          {plan.grounds.map((ground) => t(`plan.ground.${ground}` as MessageKey)).join(", ")}
-          {plan.groundsOther ? <span className="preserve-lines">{`: ${plan.groundsOther}`}</span> : null}
-        </Fact>
-        <Fact label={t("plan.view.lead")}>
-          {plan.lead.displayName}
-          {plan.lead.agency ? `, ${names(plan.lead.agency)}` : ""}
-        </Fact>
-        <Fact label={t("plan.view.territory")}>{names(plan.territory)}</Fact>
-        <Fact label={t("plan.view.nextReview")}>
-          {plan.nextReviewDue ? formatDate(plan.nextReviewDue) : "—"} ({t("plan.view.interval", { months: plan.reviewIntervalMonths })})
-        </Fact>
-        {sees("parentInvolvement") ? <Fact label={t("plan.field.parentInvolvement")}>{text(plan.parentInvolvement)}</Fact> : null}
-        {sees("childView") ? <Fact label={t("plan.field.childView")}>{text(plan.childView)}</Fact> : null}
-      </dl>
+      <PlanSummary plan={plan} />
       {hidden > 0 ? <p className="muted">{t("plan.view.hiddenFields")}</p> : null}
 
       <section aria-labelledby="plan-actions">
@@ -140,22 +116,13 @@ export default function PlanPage() {
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="accept" />
             <input type="hidden" name="version" value={version} />
-            <div className="field">
-              <label htmlFor="field-proposerRole">{t("plan.accept.proposerRole")}</label>
-              <input
-                id="field-proposerRole"
-                name="proposerRole"
-                defaultValue={t("plan.accept.proposerRoleDefault")}
-                maxLength={200}
-                aria-invalid={errorFor("accept", "proposerRole") ? true : undefined}
-                aria-describedby={errorFor("accept", "proposerRole") ? "field-proposerRole-error" : undefined}
-              />
-              {errorFor("accept", "proposerRole") ? (
-                <p className="field-error" id="field-proposerRole-error" role="alert">
-                  {errorFor("accept", "proposerRole")}
-                </p>
-              ) : null}
-            </div>
+            <TextField
+              name="proposerRole"
+              label={t("plan.accept.proposerRole")}
+              defaultValue={t("plan.accept.proposerRoleDefault")}
+              maxLength={200}
+              error={errorFor("accept", "proposerRole")}
+            />
             <div>
               <button type="submit" className="button-primary">
                 {t("plan.accept")}
@@ -214,11 +181,7 @@ export default function PlanPage() {
       {plan.closure ? (
         <section aria-labelledby="plan-closure">
           <h2 id="plan-closure">{t("plan.view.closure")}</h2>
-          <dl className="facts">
-            {plan.closure.reason ? <Fact label={t("plan.closure.reason")}>{t(`plan.reason.${plan.closure.reason}` as MessageKey)}</Fact> : null}
-            {plan.closure.justification ? <Fact label={t("plan.closure.justification")}>{text(plan.closure.justification)}</Fact> : null}
-            {plan.closure.decisionComment ? <Fact label={t("plan.closure.decisionComment")}>{text(plan.closure.decisionComment)}</Fact> : null}
-          </dl>
+          <ClosureSummary closure={plan.closure} />
           {plan.closure.requestedAt && plan.status === "closure_requested" ? (
             <p>{t("plan.closure.requested", { date: formatDate(plan.closure.requestedAt), name: plan.closure.requestedBy ?? "" })}</p>
           ) : null}

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Fact } from "~/components/Fact";
-import { formatDate, formatDateTime, localName, type MessageKey } from "~/i18n/i18n";
+import { formatDate, formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { planStatusLabel } from "~/modules/support-plans/PlanComponents";
+import { PlanSummary, useLocalNames } from "~/modules/support-plans/PlanFacts";
 import { idParam } from "~/modules/support-plans/plan-route.server";
 import { readPlan } from "~/modules/support-plans/support-plans.server";
 import { requireArea } from "~/server/authorization.server";
@@ -24,11 +23,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function PrintPlan() {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const { plan, printedBy, printedAt } = useLoaderData<typeof loader>();
   const sees = (field: string) => (plan.fields as string[]).includes(field);
-  const names = (record: { nameRu: string; nameKy: string; nameEn: string } | null) => (record ? localName(record, locale) : "");
-  const text = (value: string | null) => (value ? <span className="preserve-lines">{value}</span> : <span className="muted">{t("plan.view.notRecorded")}</span>);
+  const names = useLocalNames();
   return (
     <article className="page print-document">
       <div className="no-print actions">
@@ -38,22 +36,7 @@ export default function PrintPlan() {
         <Link to={`/plans/${plan.id}`}>{t("plan.view.back")}</Link>
       </div>
       <h1>{t("plan.print.title")}</h1>
-      <dl className="facts">
-        {plan.childName ? <Fact label={t("plan.view.child")}>{plan.childName}</Fact> : null}
-        <Fact label={t("plan.view.status")}>{planStatusLabel(t, plan.status, plan.isProposal)}</Fact>
-        <Fact label={t("plan.view.grounds")}>
-          {plan.grounds.map((ground) => t(`plan.ground.${ground}` as MessageKey)).join(", ")}
-          {plan.groundsOther ? <span className="preserve-lines">{`: ${plan.groundsOther}`}</span> : null}
-        </Fact>
-        <Fact label={t("plan.view.lead")}>
-          {plan.lead.displayName}
-          {plan.lead.agency ? `, ${names(plan.lead.agency)}` : ""}
-        </Fact>
-        <Fact label={t("plan.view.territory")}>{names(plan.territory)}</Fact>
-        <Fact label={t("plan.view.nextReview")}>{plan.nextReviewDue ? formatDate(plan.nextReviewDue) : "—"}</Fact>
-        {sees("parentInvolvement") ? <Fact label={t("plan.field.parentInvolvement")}>{text(plan.parentInvolvement)}</Fact> : null}
-        {sees("childView") ? <Fact label={t("plan.field.childView")}>{text(plan.childView)}</Fact> : null}
-      </dl>
+      <PlanSummary plan={plan} print />
       {sees("team") && plan.team.length > 0 ? (
         <section>
           <h2>{t("plan.view.team")}</h2>
@@ -103,6 +86,7 @@ export default function PrintPlan() {
         <section>
           <h2>{t("plan.view.closure")}</h2>
           <p>{t(`plan.reason.${plan.closure.reason}` as MessageKey)}</p>
+          {plan.closure.transferTerritory ? <p>{`${t("plan.closure.transferTerritory")}: ${names(plan.closure.transferTerritory)}`}</p> : null}
           {plan.closure.justification ? <p className="preserve-lines">{plan.closure.justification}</p> : null}
         </section>
       ) : null}

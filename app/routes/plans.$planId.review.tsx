@@ -1,84 +1,42 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useForm } from "react-hook-form";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { SelectField } from "~/components/SelectField";
+import { TextAreaField } from "~/components/TextAreaField";
 import { TextField } from "~/components/TextField";
-import { ValidatedForm } from "~/components/ValidatedForm";
 import type { MessageKey } from "~/i18n/i18n";
-import { useTranslation } from "~/i18n/use-translation";
-import {
-  ConflictNotice,
-  fieldErrorOf,
-  planResolver,
-  TextAreaField,
-  useConflictVersion,
-  type PlanFormActionData,
-  type PlanFormValues,
-} from "~/modules/support-plans/PlanComponents";
 import { ClosureFields } from "~/modules/support-plans/ClosureFields";
-import { commandRefused, formRefused, idParam, submittedValues } from "~/modules/support-plans/plan-route.server";
+import { PlanForm, usePlanForm } from "~/modules/support-plans/PlanComponents";
+import { authorizedPlan, planCommandAction } from "~/modules/support-plans/plan-route.server";
 import { recordReview } from "~/modules/support-plans/support-plan-commands.server";
 import { NOTE_MAX, REVIEW_DECISIONS, reviewSchema, RISK_RATINGS, todayIso } from "~/modules/support-plans/support-plans.schema";
-import { authorizePlan, districtChoices } from "~/modules/support-plans/support-plans.server";
-import { actorOf, requireArea } from "~/server/authorization.server";
-import { parseForm } from "~/server/forms.server";
+import { districtChoices } from "~/modules/support-plans/support-plans.server";
+import { actorOf } from "~/server/authorization.server";
 import { mayActOnPlan } from "~policies/support-plan.policy";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
 
 /** A review: progress, risk, decision; the lead's "request closure" also needs the closure reason. */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "plans");
-  const planId = idParam(params.planId);
-  const facts = await authorizePlan(user, context, planId, "record_review");
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, planId, facts } = await authorizedPlan(args, "record_review");
   const mayRequestClosure = mayActOnPlan(actorOf(user), "request_closure", facts);
   return json({ planId, version: facts.version, mayRequestClosure, districts: mayRequestClosure ? await districtChoices() : [], today: todayIso() });
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireArea(request, context, "plans");
-  const planId = idParam(params.planId);
-  const values = await submittedValues(request);
-  const form = await parseForm(request, reviewSchema);
-  if (!form.ok) return formRefused(values, form.fieldErrors, form.formError);
-  const result = await recordReview({ user, context, planId, input: form.data });
-  if (!result.ok) return commandRefused(result, values);
-  throw redirect(`/plans/${planId}?saved`);
-}
+export const action = (args: ActionFunctionArgs) => planCommandAction(args, reviewSchema, recordReview);
 
 export default function ReviewPage() {
-  const { t } = useTranslation();
   const { planId, version, mayRequestClosure, districts, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as PlanFormActionData;
-  const form = useForm<PlanFormValues>({
-    resolver: planResolver(reviewSchema),
-    defaultValues: {
-      reviewedOn: today,
-      progressNote: "",
-      riskRating: "",
-      decision: "continue",
-      closureReason: "",
-      closureJustification: "",
-      transferTerritoryId: "",
-      ...actionData?.values,
-      version: String(actionData?.conflict?.version ?? version),
-    },
+  const { t, form, actionData, error } = usePlanForm({
+    schema: reviewSchema,
+    defaults: { reviewedOn: today, progressNote: "", riskRating: "", decision: "continue", closureReason: "", closureJustification: "", transferTerritoryId: "" },
+    version,
   });
-  useConflictVersion(form, actionData);
-  const error = fieldErrorOf(t, form, actionData);
   const decisions = REVIEW_DECISIONS.filter((decision) => decision !== "request_closure" || mayRequestClosure);
   return (
     <div className="page">
       <h1>{t("plan.review.title")}</h1>
-      <ConflictNotice t={t} conflict={actionData?.conflict} />
-      <ValidatedForm form={form} className="stack page-form">
-        {actionData?.formError ? (
-          <p className="form-error" role="alert">
-            {t(actionData.formError)}
-          </p>
-        ) : null}
-        <input type="hidden" {...form.register("version")} />
+      <PlanForm plan={planId} form={form} actionData={actionData} submitLabel={t("plan.review.submit")}>
         <TextField {...form.register("reviewedOn")} type="date" max={today} label={t("plan.review.reviewedOn")} error={error("reviewedOn")} />
         <TextAreaField {...form.register("progressNote")} label={t("plan.review.progressNote")} maxLength={NOTE_MAX} error={error("progressNote")} />
         <SelectField {...form.register("riskRating")} label={t("plan.review.riskRating")} error={error("riskRating")}>
@@ -103,13 +61,7 @@ export default function ReviewPage() {
             <ClosureFields t={t} form={form} error={error} districts={districts} optional />
           </fieldset>
         ) : null}
-        <div className="actions">
-          <button type="submit" className="button-primary">
-            {t("plan.review.submit")}
-          </button>
-          <Link to={`/plans/${planId}`}>{t("plan.view.back")}</Link>
-        </div>
-      </ValidatedForm>
+      </PlanForm>
     </div>
   );
 }

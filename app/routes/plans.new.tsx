@@ -1,17 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
-import { useForm } from "react-hook-form";
-import { ValidatedForm } from "~/components/ValidatedForm";
-import { useTranslation } from "~/i18n/use-translation";
-import { fieldErrorOf, planResolver, type PlanFormActionData, type PlanFormValues } from "~/modules/support-plans/PlanComponents";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PlanForm, usePlanForm } from "~/modules/support-plans/PlanComponents";
 import { PlanNarrativeFields } from "~/modules/support-plans/PlanNarrativeFields";
-import { commandRefused, formRefused, idParam, submittedValues } from "~/modules/support-plans/plan-route.server";
+import { idParam, planFormAction } from "~/modules/support-plans/plan-route.server";
 import { openPlan } from "~/modules/support-plans/support-plan-commands.server";
 import { openPlanSchema } from "~/modules/support-plans/support-plans.schema";
 import { newPlanContext } from "~/modules/support-plans/support-plans.server";
 import { requireArea } from "~/server/authorization.server";
-import { parseForm } from "~/server/forms.server";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
 
@@ -25,24 +21,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireArea(request, context, "plans");
-  const values = await submittedValues(request);
-  const form = await parseForm(request, openPlanSchema);
-  if (!form.ok) return formRefused(values, form.fieldErrors, form.formError);
-  const result = await openPlan({ user, context, input: form.data });
-  if (!result.ok) return commandRefused(result, values);
-  throw redirect(`/plans/${result.id}`);
+  return planFormAction(request, { schema: openPlanSchema, run: (input) => openPlan({ user, context, input }), next: (planId) => `/plans/${planId}` });
 }
 
 export default function NewPlan() {
-  const { t } = useTranslation();
   const { personId, mode, childName } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as PlanFormActionData;
-  const values = actionData?.values ?? {};
-  const form = useForm<PlanFormValues>({
-    resolver: planResolver(openPlanSchema),
-    defaultValues: { reviewIntervalMonths: "3", groundsOther: "", parentInvolvement: "", childView: "", ...values, personId },
+  const { t, form, actionData, error } = usePlanForm({
+    schema: openPlanSchema,
+    defaults: { reviewIntervalMonths: "3", groundsOther: "", parentInvolvement: "", childView: "" },
+    fixed: { personId },
   });
-  const error = fieldErrorOf(t, form, actionData);
   return (
     <div className="page">
       <h1>{t(mode === "open" ? "plan.new.title.open" : "plan.new.title.propose")}</h1>
@@ -53,12 +41,7 @@ export default function NewPlan() {
           <dd>{childName}</dd>
         </div>
       </dl>
-      <ValidatedForm form={form} className="stack page-form">
-        {actionData?.formError ? (
-          <p className="form-error" role="alert">
-            {t(actionData.formError)}
-          </p>
-        ) : null}
+      <PlanForm form={form} actionData={actionData} submitLabel={t(mode === "open" ? "plan.new.submit.open" : "plan.new.submit.propose")}>
         {error("personId") ? (
           <p className="form-error" role="alert">
             {error("personId")}
@@ -66,12 +49,7 @@ export default function NewPlan() {
         ) : null}
         <input type="hidden" {...form.register("personId")} />
         <PlanNarrativeFields t={t} form={form} error={error} />
-        <div>
-          <button type="submit" className="button-primary">
-            {t(mode === "open" ? "plan.new.submit.open" : "plan.new.submit.propose")}
-          </button>
-        </div>
-      </ValidatedForm>
+      </PlanForm>
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { demoCaseloadRows } from "~seeds/caseload";
+import { stableId } from "~seeds/factories";
 import { expectNoAxeViolations, login } from "./support";
 
 // Each e2e server starts from an empty database, so this child exists only after the test creates it.
@@ -63,14 +65,22 @@ test("a social worker creates a child, gets the duplicate prompt the second time
   await expect(page.getByRole("link", { name: FULL_NAME })).toHaveCount(1);
 });
 
-test("a lead sees the chronology of a demo child with plan events and the plan list", async ({ page }) => {
+test("a lead sees a demo child's plans and chronology, and follows a task to the plan", async ({ page }) => {
   test.setTimeout(150_000);
+  const inspectorId = stableId("user", "inspector");
+  const rows = demoCaseloadRows();
+  const plan = rows.plans.find((candidate) => candidate.leadUserId === inspectorId && candidate.status === "active")!;
+  const child = rows.people.find((person) => person.id === plan.personId)!;
   await login(page, "inspector");
-  const inbox = page.getByTestId("task-inbox");
-  await expect(inbox).toBeVisible();
-  const firstTask = inbox.getByRole("link").first();
-  await expect(firstTask).toBeVisible();
-  // From a task to the plan, then to the child's page through the person's plans list.
-  const planHref = await firstTask.getAttribute("href");
-  expect(planHref).toMatch(/^\/plans\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("task-inbox").getByRole("link").first()).toHaveAttribute("href", /^\/plans\/[0-9a-f-]{36}$/);
+
+  await page.goto(`/people/${child.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${child.surname} ${child.givenName} ${child.patronymic}`);
+  const plans = page.getByRole("region", { name: "Планы сопровождения" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Планы сопровождения" }) }));
+  await expect(plans.getByRole("link", { name: /План сопровождения · действует/ })).toHaveAttribute("href", `/plans/${plan.id}`);
+  const chronology = page.getByTestId("chronology");
+  await expect(chronology.getByText("Открыт план сопровождения")).toBeVisible();
+  await expect(chronology.getByText("В команду плана добавлен участник").first()).toBeVisible();
+  await expect(chronology.getByText("Бакыт Асанов").first()).toBeVisible();
+  await expectNoAxeViolations(page);
 });

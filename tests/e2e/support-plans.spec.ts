@@ -115,3 +115,45 @@ test("an inspector opens a plan, the pedagogue reviews it, the supervisor approv
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("План сопровождения — для подписи");
   await expect(page.getByText(SCRIPT_GOAL)).toBeVisible();
 });
+
+test("two pages edit the same plan: the second save shows the conflict with the current values and overwrites nothing", async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, "inspector");
+  await page.goto(`/plans/new?personId=${CHILD_ID}`);
+  await page.getByLabel("пропуски занятий").check();
+  await page.getByLabel("Мнение ребёнка").fill("Исходное мнение");
+  await page.getByRole("button", { name: "Открыть план" }).click();
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
+  const planUrl = new URL(page.url()).pathname;
+
+  // Both pages hold the form at the same version (same user, second tab).
+  const second = await page.context().newPage();
+  await page.goto(`${planUrl}/edit`);
+  await second.goto(`${planUrl}/edit`);
+  await expect(second.getByLabel("Мнение ребёнка")).toHaveValue("Исходное мнение");
+
+  await page.getByLabel("Мнение ребёнка").fill("Первая версия");
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await expect(page.getByRole("status")).toHaveText("Сохранено.");
+
+  // The stale page: refused, told so in Russian, shown what the plan holds now; its own text is kept for the user to decide.
+  await second.getByLabel("Мнение ребёнка").fill("Вторая версия");
+  await second.getByRole("button", { name: "Сохранить" }).click();
+  const notice = second.locator(".notice-warning");
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText("Пока вы редактировали, план изменил другой сотрудник");
+  await expect(notice).toContainText("Ваши изменения не сохранены.");
+  await expect(notice.getByRole("definition").filter({ hasText: "Первая версия" })).toBeVisible();
+  await expect(second.getByLabel("Мнение ребёнка")).toHaveValue("Вторая версия");
+  await expectNoAxeViolations(second);
+
+  // Nothing was overwritten.
+  await page.reload();
+  await expect(page.getByText("Первая версия")).toBeVisible();
+  await expect(page.getByText("Вторая версия")).toHaveCount(0);
+
+  // Sending again is the user's decision: the form now carries the current version.
+  await second.getByRole("button", { name: "Сохранить" }).click();
+  await expect(second.getByRole("status")).toHaveText("Сохранено.");
+  await expect(second.getByText("Вторая версия")).toBeVisible();
+});

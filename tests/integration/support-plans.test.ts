@@ -171,6 +171,45 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
     expect(plan).toMatchObject({ status: "active", closureReason: null, closureDecisionComment: "Нужна ещё одна встреча с семьёй" });
   });
 
+  test("closure as moved stores the district moved to, shows it on the plan and its print; returning clears it", async () => {
+    const planId = await open();
+    await activatePlan({ user: users.inspector, context, planId, input: { version: 1 } });
+    const osh = users.newcomer.agency.territoryId; // another district than the plan's (Leninsky)
+    const oshNames = await database.prisma.territory.findUniqueOrThrow({ where: { id: osh }, select: { nameRu: true, nameKy: true, nameEn: true } });
+    const stored = async () => (await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } })).closureTransferTerritoryId;
+
+    expect((await requestClosure({ user: users.inspector, context, planId, input: { version: 2, closureReason: "moved", closureJustification: null, transferTerritoryId: osh } })).ok).toBe(true);
+    expect(await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ status: "closure_requested", closureReason: "moved", closureTransferTerritoryId: osh });
+    expect((await readPlan({ user: users.inspector, context, planId })).closure?.transferTerritory).toEqual(oshNames);
+    expect((await readPlan({ user: users.supervisor, context, planId, purpose: "print" })).closure?.transferTerritory).toEqual(oshNames);
+    const requested = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "support_plan.closure_request", recordId: planId } });
+    expect(requested.fields).toEqual(["status", "closureReason", "closureTransferTerritoryId"]);
+    expect(requested.purpose).toBe(`moved-to:${osh}`);
+
+    // Returned: the request, target included, is cleared.
+    expect((await returnClosure({ user: users.supervisor, context, planId, input: { version: 3, comment: "Уточните адрес" } })).ok).toBe(true);
+    expect(await stored()).toBeNull();
+    expect((await readPlan({ user: users.inspector, context, planId })).closure?.transferTerritory).toBeNull();
+
+    // A review asking for closure as "moved" stores it the same way; approval keeps it.
+    const review = await recordReview({
+      user: users.inspector,
+      context,
+      planId,
+      input: { version: 4, reviewedOn: todayIso(), progressNote: "Семья переехала", riskRating: "low", decision: "request_closure", closureReason: "moved", closureJustification: null, transferTerritoryId: osh },
+    });
+    expect(review.ok).toBe(true);
+    expect(await stored()).toBe(osh);
+    expect((await approveClosure({ user: users.supervisor, context, planId, input: { version: 5, comment: null } })).ok).toBe(true);
+    expect(await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ status: "closed", closureTransferTerritoryId: osh });
+
+    // Reopened: cleared; another reason keeps no district even when one is sent.
+    expect((await reopenPlan({ user: users.supervisor, context, planId, input: { version: 6 } })).ok).toBe(true);
+    expect(await stored()).toBeNull();
+    expect((await requestClosure({ user: users.inspector, context, planId, input: { version: 7, closureReason: "turned_18", closureJustification: null, transferTerritoryId: osh } })).ok).toBe(true);
+    expect(await stored()).toBeNull();
+  });
+
   test("two writers: the second sees the current values and nothing is overwritten", async () => {
     const planId = await open();
     const base = { grounds: ["family_crisis" as const], groundsOther: null, parentInvolvement: null, reviewIntervalMonths: 3 };

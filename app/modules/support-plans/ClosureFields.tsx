@@ -1,8 +1,9 @@
 import type { UseFormReturn } from "react-hook-form";
 import { SelectField } from "~/components/SelectField";
+import { TextAreaField } from "~/components/TextAreaField";
 import { localName, type MessageKey, type Translate } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { TextAreaField, type PlanFormValues } from "./PlanComponents";
+import type { PlanFormValues } from "./PlanComponents";
 import { CLOSURE_REASONS, TEXT_MAX } from "./support-plans.schema";
 
 /** Reason (closed list), justification ("other") and the district moved to ("moved"). */

@@ -1,8 +1,11 @@
-import { forwardRef, useEffect, type TextareaHTMLAttributes } from "react";
+import { useEffect, type ReactNode } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { FieldValues, Path, PathValue, Resolver, UseFormReturn } from "react-hook-form";
+import { Link, useActionData } from "@remix-run/react";
+import { useForm, type FieldValues, type Path, type PathValue, type Resolver, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import { formatDate, type MessageKey, type Translate } from "~/i18n/i18n";
+import { ValidatedForm } from "~/components/ValidatedForm";
+import { formatDate, localName, type MessageKey, type Translate } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/server/forms.server";
 
 /** Shared pieces of the support-plan pages (client-safe: no server imports at run time). */
@@ -10,39 +13,6 @@ import type { FieldErrors } from "~/server/forms.server";
 type ConflictChange = { field: string; value: string | number | string[] | null };
 export type ConflictData = { version: number; changes: ConflictChange[] };
 export type PlanFormActionData = { intent?: string; fieldErrors: FieldErrors; formError?: MessageKey; conflict?: ConflictData; values: Record<string, string> } | undefined;
-
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; label: string; hint?: string; error?: string };
-
-/** A labelled textarea with hint and error wired for screen readers (TextField's sibling). */
-export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextAreaField({ name, label, hint, error, id, ...rest }, ref) {
-  const fieldId = id ?? `field-${name}`;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        ref={ref}
-        id={fieldId}
-        name={name}
-        rows={4}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...rest}
-      />
-      {error ? (
-        <p className="field-error" id={errorId} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-});
 
 export function planStatusLabel(t: Translate, status: string, isProposal: boolean): string {
   const label = t(`plan.status.${status}` as MessageKey);
@@ -125,5 +95,79 @@ export function ConflictNotice({ t, conflict, kind = "plan" }: { t: Translate; c
           ))}
       </dl>
     </div>
+  );
+}
+
+/**
+ * A plan form's state: react-hook-form over the action's zod schema; after a refusal it shows
+ * exactly what was submitted (else `defaults`); `fixed` values always win; a versioned form
+ * carries the version it was read at, or the current one after a conflict.
+ */
+export function usePlanForm({ schema, defaults, version, fixed }: { schema: z.ZodTypeAny; defaults: PlanFormValues; version?: number; fixed?: PlanFormValues }) {
+  const { t } = useTranslation();
+  const actionData = useActionData() as PlanFormActionData;
+  const form = useForm<PlanFormValues>({
+    resolver: planResolver(schema),
+    defaultValues: {
+      ...(actionData?.values ?? defaults),
+      ...fixed,
+      ...(version === undefined ? {} : { version: String(actionData?.conflict?.version ?? version) }),
+    },
+  });
+  useConflictVersion(form, actionData);
+  return { t, form, actionData, error: fieldErrorOf(t, form, actionData) };
+}
+
+/** The frame of every plan form: conflict notice, form error, hidden version, the fields, submit and "back to the plan". */
+export function PlanForm({
+  plan,
+  form,
+  actionData,
+  submitLabel,
+  conflictKind,
+  children,
+}: {
+  /** The plan the form belongs to: the form is versioned and links back to it. None for a new plan. */
+  plan?: string;
+  form: UseFormReturn<PlanFormValues>;
+  actionData: PlanFormActionData;
+  submitLabel: string;
+  conflictKind?: "plan" | "goal";
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ConflictNotice t={t} conflict={actionData?.conflict} kind={conflictKind} />
+      <ValidatedForm form={form} className="stack page-form">
+        {actionData?.formError ? (
+          <p className="form-error" role="alert">
+            {t(actionData.formError)}
+          </p>
+        ) : null}
+        {plan ? <input type="hidden" {...form.register("version")} /> : null}
+        {children}
+        <div className="actions">
+          <button type="submit" className="button-primary">
+            {submitLabel}
+          </button>
+          {plan ? <Link to={`/plans/${plan}`}>{t("plan.view.back")}</Link> : null}
+        </div>
+      </ValidatedForm>
+    </>
+  );
+}
+
+/** Staff to choose from, as "name — agency" in the user's language. */
+export function UserOptions({ users }: { users: { id: string; displayName: string; agency: { nameRu: string; nameKy: string; nameEn: string } }[] }) {
+  const { locale } = useTranslation();
+  return (
+    <>
+      {users.map((user) => (
+        <option key={user.id} value={user.id}>
+          {`${user.displayName} — ${localName(user.agency, locale)}`}
+        </option>
+      ))}
+    </>
   );
 }

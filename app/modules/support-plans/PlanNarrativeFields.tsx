@@ -1,8 +1,9 @@
 import type { UseFormReturn } from "react-hook-form";
 import { CheckboxGroup } from "~/components/CheckboxGroup";
+import { TextAreaField } from "~/components/TextAreaField";
 import { TextField } from "~/components/TextField";
 import type { MessageKey, Translate } from "~/i18n/i18n";
-import { TextAreaField, type PlanFormValues } from "./PlanComponents";
+import type { PlanFormValues } from "./PlanComponents";
 import { GROUNDS, NOTE_MAX, TEXT_MAX } from "./support-plans.schema";
 
 /** Grounds, other ground, family involvement, the child's view and the review interval. */

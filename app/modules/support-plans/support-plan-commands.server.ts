@@ -302,16 +302,36 @@ async function checkClosure(facts: PlanFacts, input: Pick<ClosureRequestInput, "
   return null;
 }
 
-const closureData = (user: AuthorizedUser, input: Pick<ClosureRequestInput, "closureReason" | "closureJustification">) => ({
+type ClosureChoice = Pick<ClosureRequestInput, "closureReason" | "closureJustification" | "transferTerritoryId">;
+
+/** The district the child moved to: kept only with the reason "moved" (checked by checkClosure). */
+const closureTarget = (input: ClosureChoice) => (input.closureReason === "moved" ? input.transferTerritoryId : null);
+
+const closureData = (user: AuthorizedUser, input: ClosureChoice) => ({
   status: "closure_requested" as const,
   closureReason: input.closureReason,
   closureJustification: input.closureJustification,
+  closureTransferTerritoryId: closureTarget(input),
   closureRequestedAt: new Date(),
   closureRequestedById: user.id,
   closureDecisionComment: null,
 });
-const movedPurpose = (input: { closureReason?: string; transferTerritoryId: string | null }) =>
-  input.closureReason === "moved" && input.transferTerritoryId ? `moved-to:${input.transferTerritoryId}` : undefined;
+
+/** The closure request's audit: field names, and the target district's id (not case content) as purpose. */
+function auditClosureRequest(user: AuthorizedUser, context: Context, planId: string, input: ClosureChoice) {
+  const target = closureTarget(input);
+  const fields = ["status", "closureReason", ...(input.closureJustification ? ["closureJustification"] : []), ...(target ? ["closureTransferTerritoryId"] : [])];
+  return audit(user, context, "support_plan.closure_request", planId, fields, target ? `moved-to:${target}` : undefined);
+}
+
+/** Everything a closure request wrote, cleared again (returned or reopened). */
+const CLEARED_CLOSURE = {
+  closureReason: null,
+  closureJustification: null,
+  closureTransferTerritoryId: null,
+  closureRequestedAt: null,
+  closureRequestedById: null,
+} as const;
 
 /** A review sets the next due date; the lead's "request closure" decision starts the closure request. */
 export async function recordReview(args: Args<ReviewInput>): Promise<CommandResult> {
@@ -332,7 +352,7 @@ export async function recordReview(args: Args<ReviewInput>): Promise<CommandResu
     await tx.supportPlan.update({
       where: { id: facts.id },
       data: requestsClosure
-        ? { nextReviewDue, ...closureData(args.user, { closureReason: input.closureReason!, closureJustification: input.closureJustification }) }
+        ? { nextReviewDue, ...closureData(args.user, { closureReason: input.closureReason!, closureJustification: input.closureJustification, transferTerritoryId: input.transferTerritoryId }) }
         : { nextReviewDue },
     });
     await chronology(tx, facts, args.user, "support_plan.review_recorded");
@@ -340,9 +360,7 @@ export async function recordReview(args: Args<ReviewInput>): Promise<CommandResu
   });
   if (!ok) return planConflict(args.user, args.context, facts.id, ["nextReviewDue"]);
   await audit(args.user, args.context, "support_plan.review", facts.id, ["reviewedOn", "progressNote", "riskRating", "decision", "nextReviewDue"], `review:${reviewId}`);
-  if (requestsClosure) {
-    await audit(args.user, args.context, "support_plan.closure_request", facts.id, ["status", "closureReason", ...(input.closureJustification ? ["closureJustification"] : [])], movedPurpose(input));
-  }
+  if (requestsClosure) await auditClosureRequest(args.user, args.context, facts.id, { closureReason: input.closureReason!, closureJustification: input.closureJustification, transferTerritoryId: input.transferTerritoryId });
   return { ok: true, id: reviewId };
 }
 
@@ -355,7 +373,7 @@ export async function requestClosure(args: Args<ClosureRequestInput>): Promise<C
     await chronology(tx, facts, args.user, "support_plan.closure_requested");
   });
   if (!ok) return planConflict(args.user, args.context, facts.id, []);
-  await audit(args.user, args.context, "support_plan.closure_request", facts.id, ["status", "closureReason", ...(args.input.closureJustification ? ["closureJustification"] : [])], movedPurpose(args.input));
+  await auditClosureRequest(args.user, args.context, facts.id, args.input);
   return { ok: true, id: facts.id };
 }
 
@@ -380,7 +398,7 @@ export async function returnClosure(args: Args<{ version: number; comment: strin
   const ok = await withPlanVersion(facts.id, args.input.version, async (tx) => {
     await tx.supportPlan.update({
       where: { id: facts.id },
-      data: { status: "active", closureReason: null, closureJustification: null, closureRequestedAt: null, closureRequestedById: null, closureDecisionComment: args.input.comment },
+      data: { status: "active", ...CLEARED_CLOSURE, closureDecisionComment: args.input.comment },
     });
     await chronology(tx, facts, args.user, "support_plan.closure_returned");
   });
@@ -399,10 +417,7 @@ export async function reopenPlan(args: Args<{ version: number }>): Promise<Comma
         status: "active",
         closedAt: null,
         closedById: null,
-        closureReason: null,
-        closureJustification: null,
-        closureRequestedAt: null,
-        closureRequestedById: null,
+        ...CLEARED_CLOSURE,
         closureDecisionComment: null,
         nextReviewDue,
       },

@@ -126,19 +126,23 @@ function checkGrounds(value: { groundsOther: string | null } & Record<string, un
   }
 }
 
+type NarrativeValues = { groundsOther: string | null; parentInvolvement: string | null; childView: string | null; reviewIntervalMonths: number } & Record<string, unknown>;
+
+/** The checked grounds as a list, with the narrative fields and the review interval. */
+const narrativeInput = (value: NarrativeValues) => ({
+  grounds: collectGrounds(value),
+  groundsOther: value.groundsOther,
+  parentInvolvement: value.parentInvolvement,
+  childView: value.childView,
+  reviewIntervalMonths: value.reviewIntervalMonths,
+});
+
 /** Open a plan (or a pedagogue's proposal) for a person. */
 export const openPlanSchema = z
   .object({ personId: uuid("plan.error.unknownPerson"), ...groundsShape, ...narrativeShape })
   .strict()
   .superRefine(checkGrounds)
-  .transform((value) => ({
-    personId: value.personId,
-    grounds: collectGrounds(value),
-    groundsOther: value.groundsOther,
-    parentInvolvement: value.parentInvolvement,
-    childView: value.childView,
-    reviewIntervalMonths: value.reviewIntervalMonths,
-  }));
+  .transform((value) => ({ personId: value.personId, ...narrativeInput(value) }));
 export type OpenPlanInput = z.output<typeof openPlanSchema>;
 
 /** Edit grounds and the narrative fields of a plan. */
@@ -146,14 +150,7 @@ export const editPlanSchema = z
   .object({ version, ...groundsShape, ...narrativeShape })
   .strict()
   .superRefine(checkGrounds)
-  .transform((value) => ({
-    version: value.version,
-    grounds: collectGrounds(value),
-    groundsOther: value.groundsOther,
-    parentInvolvement: value.parentInvolvement,
-    childView: value.childView,
-    reviewIntervalMonths: value.reviewIntervalMonths,
-  }));
+  .transform((value) => ({ version: value.version, ...narrativeInput(value) }));
 export type EditPlanInput = z.output<typeof editPlanSchema>;
 
 export const addMemberSchema = z

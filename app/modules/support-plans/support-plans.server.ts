@@ -213,6 +213,8 @@ export type PlanView = {
   closure: {
     reason: string | null;
     justification: string | null;
+    /** With the reason "moved": the district the child moved to. */
+    transferTerritory: Names | null;
     requestedAt: string | null;
     requestedBy: string | null;
     decisionComment: string | null;
@@ -258,6 +260,7 @@ async function planView(actor: Actor, facts: PlanFacts): Promise<PlanView> {
       childView: selectIf(sees("childView")),
       closureReason: true,
       closureJustification: selectIf(sees("closure")),
+      closureTransferTerritoryId: selectIf(sees("closure")),
       closureRequestedAt: true,
       closureRequestedById: true,
       closureDecisionComment: selectIf(sees("closure")),
@@ -294,14 +297,18 @@ async function planView(actor: Actor, facts: PlanFacts): Promise<PlanView> {
   if (plan.closureRequestedById) userIds.add(plan.closureRequestedById);
   if (plan.closedById) userIds.add(plan.closedById);
   const agencyIds = new Set<string>([facts.leadAgencyId, ...members.map((m) => m.agencyId), ...goals.map((g) => g.responsibleAgencyId)]);
-  const [users, agencies, territory, names] = await Promise.all([
+  const territoryIds = new Set<string>([facts.territoryId]);
+  const closureTargetId = (plan.closureTransferTerritoryId as string | null | undefined) ?? null;
+  if (closureTargetId) territoryIds.add(closureTargetId);
+  const [users, agencies, territories, names] = await Promise.all([
     prisma.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, displayName: true } }),
     prisma.agency.findMany({ where: { id: { in: [...agencyIds] } }, select: { id: true, nameRu: true, nameKy: true, nameEn: true } }),
-    prisma.territory.findUnique({ where: { id: facts.territoryId }, select: { nameRu: true, nameKy: true, nameEn: true } }),
+    prisma.territory.findMany({ where: { id: { in: [...territoryIds] } }, select: { id: true, nameRu: true, nameKy: true, nameEn: true } }),
     sees("childName") ? childNames([facts.personId]) : Promise.resolve(new Map<string, string | null>()),
   ]);
   const userName = new Map(users.map((user) => [user.id, user.displayName]));
   const agency = new Map(agencies.map(({ id, ...rest }) => [id, rest]));
+  const territory = new Map(territories.map(({ id, ...rest }) => [id, rest]));
   const closureVisible = sees("closure") && (plan.closureReason !== null || plan.closedAt !== null || plan.closureDecisionComment != null);
   return {
     id: plan.id,
@@ -316,7 +323,7 @@ async function planView(actor: Actor, facts: PlanFacts): Promise<PlanView> {
     createdAt: plan.createdAt.toISOString(),
     childName: names.get(facts.personId) ?? null,
     lead: { id: facts.leadUserId, displayName: userName.get(facts.leadUserId) ?? "", agency: agency.get(facts.leadAgencyId) ?? null },
-    territory,
+    territory: territory.get(facts.territoryId) ?? null,
     parentInvolvement: (plan.parentInvolvement as string | null | undefined) ?? null,
     childView: (plan.childView as string | null | undefined) ?? null,
     team: members.map((m) => ({
@@ -345,6 +352,7 @@ async function planView(actor: Actor, facts: PlanFacts): Promise<PlanView> {
       ? {
           reason: plan.closureReason,
           justification: (plan.closureJustification as string | null | undefined) ?? null,
+          transferTerritory: closureTargetId ? (territory.get(closureTargetId) ?? null) : null,
           requestedAt: plan.closureRequestedAt?.toISOString() ?? null,
           requestedBy: plan.closureRequestedById ? (userName.get(plan.closureRequestedById) ?? null) : null,
           decisionComment: (plan.closureDecisionComment as string | null | undefined) ?? null,
