@@ -15,6 +15,7 @@ import { applyMigrations, MigrationError } from "~/server/migrations.server";
 import crypto from "node:crypto";
 import { BASE_SECURITY_HEADERS, contentSecurityPolicy, isCrossSiteMutation } from "~/server/http/security-headers.server";
 import type { KamkorLoadContext } from "~/server/load-context";
+import { REQUEST_ID_HEADER } from "~/server/auth/session.server";
 import { seedDemo, seedTerritories } from "~seeds/demo";
 
 async function main() {
@@ -39,6 +40,8 @@ async function main() {
   app.use(compression());
   app.use((request, response, next) => {
     response.locals.requestId = crypto.randomUUID();
+    // Loaders of one request share work by this id (session lookup); never trust a client's.
+    request.headers[REQUEST_ID_HEADER] = response.locals.requestId as string;
     response.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     response.set(BASE_SECURITY_HEADERS);
     response.set("Content-Security-Policy", contentSecurityPolicy(response.locals.cspNonce as string));

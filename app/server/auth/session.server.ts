@@ -59,8 +59,29 @@ export function clearSessionCookie(): string {
   return serializeCookie(sessionCookieName(), "", { maxAge: 0 });
 }
 
-/** Reads and validates the request's session; expired or orphaned sessions are deleted. */
-export async function loadSession(request: Request, now = new Date()): Promise<LoadedSession | null> {
+/**
+ * Reads and validates the request's session. Remix calls the root loader and the route loader
+ * with separate Request objects for one HTTP request, so the lookup is shared by the request id
+ * the server stamps on every incoming request (scripts/start.ts overwrites any client value).
+ * Entries live a few seconds. Without the header (tests) or with `now` given, no sharing.
+ */
+export const REQUEST_ID_HEADER = "x-kamkor-request-id";
+const sessionsByRequest = new Map<string, Promise<LoadedSession | null>>();
+
+export function loadSession(request: Request, now?: Date): Promise<LoadedSession | null> {
+  const requestId = request.headers.get(REQUEST_ID_HEADER);
+  if (now || !requestId) return readSession(request, now ?? new Date());
+  let pending = sessionsByRequest.get(requestId);
+  if (!pending) {
+    pending = readSession(request, new Date());
+    sessionsByRequest.set(requestId, pending);
+    setTimeout(() => sessionsByRequest.delete(requestId), 5_000).unref();
+  }
+  return pending;
+}
+
+/** Expired or orphaned sessions are deleted on sight. */
+async function readSession(request: Request, now: Date): Promise<LoadedSession | null> {
   const token = readCookie(request, sessionCookieName());
   if (!token || token.length > 200) return null;
   const prisma = await getPrisma();
