@@ -28,7 +28,8 @@ export async function truncateAll(database: Database): Promise<void> {
     connection.exec(
       `TRUNCATE "session", "app_user", "agency", "territory", "person", "support_plan", "support_plan_member",
         "support_plan_goal", "support_plan_review", "chronology_event", "duplicate_decision", "person_merge",
-        "guardianship", "break_glass_grant", "rate_limit_bucket" CASCADE`,
+        "guardianship", "break_glass_grant", "rate_limit_bucket", "screening", "screening_assignment",
+        "safety_assessment", "screening_alert", "screening_action" CASCADE`,
     ),
   );
 }

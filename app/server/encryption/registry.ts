@@ -104,6 +104,24 @@ export const ENCRYPTION_REGISTRY = {
     freeText: ["progressNote"],
     blindIndexes: {},
   },
+  Screening: {
+    table: "screening",
+    encrypted: { answers: "answers", otherWorry: "other_worry", safetyChecklist: "safety_checklist" },
+    freeText: ["answers", "otherWorry", "safetyChecklist"],
+    blindIndexes: {},
+  },
+  SafetyAssessment: {
+    table: "safety_assessment",
+    encrypted: { answers: "answers", plan: "plan" },
+    freeText: ["answers", "plan"],
+    blindIndexes: {},
+  },
+  ScreeningAction: {
+    table: "screening_action",
+    encrypted: { dismissReason: "dismiss_reason" },
+    freeText: ["dismissReason"],
+    blindIndexes: {},
+  },
   // Staff second-factor secrets: a database dump must not let anyone generate codes.
   User: {
     table: "app_user",
