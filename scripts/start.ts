@@ -11,12 +11,13 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "~/server/env.server";
 import { closeDatabase, getDatabase } from "~/server/db.server";
+import { generatedRootKeyFile } from "~/server/encryption/root-key.server";
 import { applyMigrations, MigrationError } from "~/server/migrations.server";
 import crypto from "node:crypto";
 import { BASE_SECURITY_HEADERS, contentSecurityPolicy, isCrossSiteMutation } from "~/server/http/security-headers.server";
 import type { KamkorLoadContext } from "~/server/load-context";
 import { REQUEST_ID_HEADER } from "~/server/auth/session.server";
-import { seedDemo, seedTerritories } from "~seeds/demo";
+import { seedDemo, seedInstruments, seedTerritories } from "~seeds/demo";
 
 async function main() {
   const env = getEnv();
@@ -26,10 +27,13 @@ async function main() {
   log(`Database: ${where}; ${applied.length ? `applied ${applied.join(", ")}` : "migrations up to date"}.`);
   // Loads the data keys now: a wrong root key stops start-up here, with one line.
   await database.encryption.ready();
+  const generatedKey = generatedRootKeyFile();
+  if (generatedKey) log(`Generated a demo root key in ${generatedKey} (git-ignored; production needs KAMKOR_ROOT_KEY).`);
   if (env.KAMKOR_MODE === "demo") {
     if (await seedDemo(database.prisma)) log("Loaded demo data (accounts are listed in README.md).");
   } else {
     await seedTerritories(database.prisma);
+    await seedInstruments(database.prisma);
   }
 
   const buildDir = path.resolve(process.env.KAMKOR_BUILD_DIR ?? "build");
