@@ -3,6 +3,7 @@ import { AgencyType } from "~/generated/prisma/client.ts";
 import type { AppPrisma } from "~/server/db.server";
 import { AGENCY_NAMES, DEMO_DISTRICTS } from "./data/agencies";
 import { DEMO_PEOPLE } from "./data/people";
+import { INSTRUMENT_DEFINITIONS } from "./data/instruments";
 import { TERRITORIES } from "./data/territories";
 import { DEMO_PASSWORD, DEMO_USERS } from "./data/users";
 import { buildAgency, buildUser, stableId, territoryRows } from "./factories";
@@ -43,9 +44,31 @@ export async function seedTerritories(prisma: SeedClient): Promise<number> {
   return result.count;
 }
 
+/** The id of an instrument version row: stable, so every database names a version alike. */
+export function instrumentVersionId(instrument: string, version: number): string {
+  return stableId("instrument", `${instrument}:v${version}`);
+}
+
+/**
+ * Screening instruments are reference data too (decision 016): every version of
+ * seeds/data/instruments.ts is loaded into every database; published versions are never
+ * overwritten (a changed text is a new version), so existing rows are skipped.
+ */
+export async function seedInstruments(prisma: SeedClient): Promise<number> {
+  const rows = INSTRUMENT_DEFINITIONS.map((definition) => ({
+    id: instrumentVersionId(definition.instrument, definition.version),
+    instrument: definition.instrument,
+    version: definition.version,
+    definition: definition as unknown as Prisma.InputJsonValue,
+  }));
+  const result = await prisma.instrumentVersion.createMany({ data: rows, skipDuplicates: true });
+  return result.count;
+}
+
 /** Demo agencies, users and people; loaded only into an empty database. Returns false if it was not empty. */
 export async function seedDemo(prisma: SeedClient): Promise<boolean> {
   await seedTerritories(prisma);
+  await seedInstruments(prisma);
   if ((await prisma.user.count()) > 0) return false;
   const agencies = DEMO_DISTRICTS.flatMap((district) =>
     Object.values(AgencyType).map((type) => {

@@ -15,15 +15,21 @@ function allTerritories(seeds: TerritorySeed[]): TerritorySeed[] {
   return seeds.flatMap((seed) => [seed, ...allTerritories(seed.children ?? [])]);
 }
 
-type Captured = { territories: unknown[]; agencies: Record<string, unknown>[]; users: Record<string, unknown>[]; people: Record<string, unknown>[] };
+type Captured = { territories: unknown[]; instruments: unknown[]; agencies: Record<string, unknown>[]; users: Record<string, unknown>[]; people: Record<string, unknown>[] };
 
 /** A stand-in for the Prisma client that records what seedDemo would write. */
 function fakePrisma(existingUsers = 0): { prisma: SeedClient; captured: Captured } {
-  const captured: Captured = { territories: [], agencies: [], users: [], people: [] };
+  const captured: Captured = { territories: [], instruments: [], agencies: [], users: [], people: [] };
   const prisma = {
     territory: {
       createMany: async ({ data }: { data: unknown[] }) => {
         captured.territories.push(...data);
+        return { count: data.length };
+      },
+    },
+    instrumentVersion: {
+      createMany: async ({ data }: { data: unknown[] }) => {
+        captured.instruments.push(...data);
         return { count: data.length };
       },
     },
@@ -176,10 +182,11 @@ describe("demo agencies", () => {
     for (const user of captured.users) expect(agencyIds.has(user.agencyId as string), String(user.username)).toBe(true);
   }, 30_000);
 
-  test("seedDemo loads only territories into a database that already has users", async () => {
+  test("seedDemo loads only reference data (territories, instruments) into a database that already has users", async () => {
     const { prisma, captured } = fakePrisma(1);
     expect(await seedDemo(prisma)).toBe(false);
     expect(captured.territories.length).toBeGreaterThan(0);
+    expect(captured.instruments).toHaveLength(3);
     expect(captured.agencies).toEqual([]);
     expect(captured.users).toEqual([]);
     expect(captured.people).toEqual([]);

@@ -25,6 +25,8 @@ const envSchema = z.object({
   KAMKOR_ROOT_KEY_FILE: z.string().trim().min(1).optional(),
   /** Minutes a break-glass grant lasts. */
   KAMKOR_BREAK_GLASS_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  /** E-mail/SMS gateway webhook for notifications (user id, kind, link only). Unset: a recording mock. */
+  KAMKOR_NOTIFY_WEBHOOK: z.string().trim().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { pgliteDir: string };

@@ -21,6 +21,11 @@ export const CHRONOLOGY_KINDS = [
   "person.merged",
   "person.unmerged",
   "guardian.added",
+  "screening.on_file",
+  "screening.checklist_completed",
+  "screening.assessment_recorded",
+  "screening.action_taken",
+  "screening.action_dismissed",
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 

@@ -1,7 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { actorOf, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
+import { loadScreeningFactsMany } from "~/modules/screenings/screenings.server";
 import { mayActOnPerson } from "~policies/person.policy";
+import { mayActOnScreening } from "~policies/screening.policy";
 import { mayActOnPlan, type PlanScopeFacts, type PlanStatus } from "~policies/support-plan.policy";
 import type { Actor } from "~policies/roles";
 import { chronologyKindKey } from "./chronology-kinds";
@@ -48,10 +50,12 @@ export async function personChronology(args: { user: AuthorizedUser; context?: P
   ]);
   const agencyById = new Map(agencies.map(({ id, ...names }) => [id, names]));
   const userById = new Map(users.map((user) => [user.id, user.displayName]));
+  const kindShown = (event: { kind: string; recordType: string; recordId: string }) =>
+    event.recordType === "screening" && visible.has(`screening-status-only:${event.recordId}`) ? "screening.on_file" : event.kind;
   return shown.map((event) => ({
     id: event.id,
-    kind: event.kind,
-    labelKey: chronologyKindKey(event.kind),
+    kind: kindShown(event),
+    labelKey: chronologyKindKey(kindShown(event)),
     occurredAt: event.occurredAt.toISOString(),
     recordType: event.recordType,
     recordId: event.recordId,
@@ -88,6 +92,15 @@ async function visibleSources(actor: Actor, events: Array<{ recordType: string; 
     for (const plan of plans) {
       const facts: PlanScopeFacts = { ...plan, status: plan.status as PlanStatus };
       if (mayActOnPlan(actor, "read", facts)) visible.add(`support_plan:${plan.id}`);
+    }
+  }
+  // Screenings: shown as "screening on file" to whoever may see its status (screening policy).
+  const screeningIds = ids("screening");
+  if (screeningIds.length > 0) {
+    for (const screening of await loadScreeningFactsMany({ id: { in: screeningIds } })) {
+      if (mayActOnScreening(actor, "read_status", screening)) visible.add(`screening:${screening.id}`);
+      // Without content access every screening event reads "screening on file" (which step it was is content).
+      if (!mayActOnScreening(actor, "read_content", screening)) visible.add(`screening-status-only:${screening.id}`);
     }
   }
   return visible;

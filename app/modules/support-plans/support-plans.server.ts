@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { auditActor, recordAudit } from "~/server/audit/audit.server";
 import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
+import { caseloadPageIds } from "./caseload-query.server";
 import { mayActOnPerson } from "~policies/person.policy";
 import type { Actor } from "~policies/roles";
 import {
@@ -93,17 +94,30 @@ export type CaseloadRow = {
   nextReviewDue: string | null;
 };
 
+/** Rows in the order of `ids` (a plan gone since the ids were read is left out). */
+function inIdOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** The user's caseload: plans they lead or are an active member of, supervisors' district, open proposals. */
 export async function listCaseload(args: { user: AuthorizedUser; context: Context; page: number }): Promise<{ rows: CaseloadRow[]; hasNext: boolean }> {
   const prisma = await getPrisma();
   const actor = actorOf(args.user);
-  const plans = await prisma.supportPlan.findMany({
-    where: planListWhere(actor),
-    select: { ...FACTS_SELECT, nextReviewDue: true },
-    orderBy: [{ nextReviewDue: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    skip: (args.page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE + 1,
-  });
+  const select = { ...FACTS_SELECT, nextReviewDue: true } as const;
+  // The page's ids by one indexed query per policy scope (caseload-query.server.ts translates
+  // planListWhere; null: a scope it does not know, so the policy's where is used as it is).
+  const ids = await caseloadPageIds(prisma, actor, (args.page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+  const plans =
+    ids === null
+      ? await prisma.supportPlan.findMany({
+          where: planListWhere(actor),
+          select,
+          orderBy: [{ nextReviewDue: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+          skip: (args.page - 1) * PAGE_SIZE,
+          take: PAGE_SIZE + 1,
+        })
+      : await inIdOrder(ids, ids.length === 0 ? [] : await prisma.supportPlan.findMany({ where: { id: { in: ids } }, select }));
   const page = plans.slice(0, PAGE_SIZE).map((plan) => ({ ...plan, status: plan.status as PlanStatus }));
   // The where above is the policy's; re-checking each row keeps list and detail in step.
   const readable = page.filter((plan) => mayActOnPlan(actor, "read", plan));

@@ -1,3 +1,4 @@
+import { paramBuilder, planListPredicate } from "~/modules/support-plans/caseload-query.server";
 import { getPrisma } from "~/server/db.server";
 import { mayActOnPerson } from "~policies/person.policy";
 import { LEAD_ROLES, planListWhere, visiblePlanFields, type PlanStatus } from "~policies/support-plan.policy";
@@ -43,8 +44,57 @@ function taskWheres(actor: Actor, now: Date) {
   };
 }
 
-/** Counts for the menu badge: four count queries on indexed clear columns. */
+/**
+ * Counts for the menu badge, on every page: the four counts of `taskWheres` in one SQL round
+ * trip (clear columns, indexed). The SQL mirrors taskWheres term by term;
+ * tests/integration/caseload-query.test.ts compares it with the Prisma counts for every demo
+ * user. If the plan policy's list scope has a shape the translation does not know, the four
+ * Prisma counts run instead.
+ */
 export async function taskCounts(actor: Actor, now = new Date()): Promise<TaskCounts> {
+  const where = taskWheres(actor, now);
+  if (!where.review && !where.measure && !where.closure && !where.proposal) return { review: 0, measure: 0, closure: 0, proposal: 0, total: 0 };
+  const params: unknown[] = [];
+  const param = paramBuilder(params);
+  // Each parameter is numbered where it is first used: PostgreSQL refuses one no statement types.
+  const named = new Map<string, string>();
+  const p = (key: string, value: unknown) => named.get(key) ?? named.set(key, param(value)).get(key)!;
+  const me = () => `${p("me", actor.id)}::text`;
+  const territory = () => `${p("territory", actor.territoryId)}::text`;
+  // timestamp(3) without time zone, as Prisma stores DateTime: the zone in the literal is ignored (UTC wall time).
+  const horizon = () => `${p("horizon", new Date(now.getTime() + TASK_HORIZON_DAYS * DAY).toISOString())}::timestamp(3)`;
+  const count = (sql: string) => `(SELECT count(*) FROM ${sql})::int`;
+  const columns: string[] = [];
+  columns.push(
+    where.review
+      ? count(`support_plan WHERE lead_user_id = ${me()} AND status = 'active' AND is_proposal = false AND next_review_due <= ${horizon()}`)
+      : "0",
+  );
+  if (where.measure) {
+    const goalWhere = `g.status IN ('planned', 'in_progress') AND g.due_date <= ${horizon()}
+      AND (g.responsible_user_id = ${me()} OR (g.responsible_user_id IS NULL AND g.responsible_agency_id = ${p("agency", actor.agencyId)}::text))`;
+    const scope = planListPredicate(actor, "p", param);
+    if (scope === null) return taskCountsByQueries(actor, now);
+    columns.push(count(`support_plan_goal g JOIN support_plan p ON p.id = g.plan_id WHERE ${goalWhere} AND p.status = 'active' AND ${scope}`));
+  } else columns.push("0");
+  // As Prisma's `NOT: { closureRequestedById }`: a NULL requester is excluded too (SQL three-valued logic).
+  columns.push(
+    where.closure
+      ? count(
+          `support_plan WHERE territory_id = ${territory()} AND status = 'closure_requested' AND lead_user_id <> ${me()} AND NOT (closure_requested_by_id = ${me()})`,
+        )
+      : "0",
+  );
+  columns.push(where.proposal ? count(`support_plan WHERE is_proposal = true AND status = 'draft' AND territory_id = ${territory()}`) : "0");
+  const sql = `SELECT ${columns[0]} AS review, ${columns[1]} AS measure, ${columns[2]} AS closure, ${columns[3]} AS proposal`;
+  const prisma = await getPrisma();
+  const [row] = await prisma.$queryRawUnsafe<Array<{ review: number; measure: number; closure: number; proposal: number }>>(sql, ...params);
+  const { review, measure, closure, proposal } = row;
+  return { review, measure, closure, proposal, total: review + measure + closure + proposal };
+}
+
+/** The same counts as four Prisma count queries (the definition; the fallback of taskCounts). */
+export async function taskCountsByQueries(actor: Actor, now = new Date()): Promise<TaskCounts> {
   const prisma = await getPrisma();
   const where = taskWheres(actor, now);
   const [review, measure, closure, proposal] = await Promise.all([

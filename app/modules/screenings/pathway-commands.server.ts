@@ -1,0 +1,214 @@
+import { recordChronology } from "~/modules/chronology/chronology.server";
+import type { AuditAction } from "~/server/audit/actions";
+import { auditActor, recordAudit } from "~/server/audit/audit.server";
+import { actorOf, type AuthorizedUser } from "~/server/authorization.server";
+import { getPrisma, type AppTransaction } from "~/server/db.server";
+import type { FieldErrors } from "~/server/forms.server";
+import { newId } from "~/server/ids.server";
+import { deliverAll, externalNotifier, type Notifier } from "~/server/notify/notifier.server";
+import { parseDefinition, type InstrumentDefinition } from "./instruments";
+import {
+  applyChecklist,
+  assessmentAnswers,
+  dismissNeedsReason,
+  DISMISS_REASON_MIN,
+  parseChecklist,
+  planGroundsFor,
+  REFERRAL_ROLE,
+  triage,
+  type ReferralKind,
+  type Triage,
+} from "./pathway-rules";
+import type { ActionFormInput, AssessmentFormInput, ChecklistFormInput } from "./pathways.schema";
+import { authorizePathway, plansNewHref, screeningHref, type Context, type PathwayFacts } from "./pathways.server";
+
+/**
+ * Pathway commands: the acute safety checklist, the safety assessment, taking or dismissing a
+ * suggested action. Each: authorise (audited 404) → validate → one transaction that first moves
+ * the screening's version (a second writer holding an old version changes nothing) → chronology
+ * in the same transaction → audit (field names, never values) after commit.
+ */
+
+export type PathwayResult = { ok: true; id: string; next?: string } | { ok: false; fieldErrors: FieldErrors; formError?: "pathway.error.conflict" };
+
+class VersionConflict extends Error {}
+const conflict = (): PathwayResult => ({ ok: false, fieldErrors: {}, formError: "pathway.error.conflict" });
+const fieldError = (field: string, key: string): PathwayResult => ({ ok: false, fieldErrors: { [field]: key } as FieldErrors });
+
+async function withScreeningVersion(facts: PathwayFacts, version: number, write: (tx: AppTransaction) => Promise<void>): Promise<boolean> {
+  const prisma = await getPrisma();
+  try {
+    await prisma.$transaction(async (tx) => {
+      const moved = await tx.screening.updateMany({ where: { id: facts.id, version }, data: { version: { increment: 1 } } });
+      if (moved.count !== 1) throw new VersionConflict();
+      await write(tx);
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof VersionConflict) return false;
+    throw error;
+  }
+}
+
+function chronology(tx: AppTransaction, facts: PathwayFacts, user: AuthorizedUser, kind: string, at: Date) {
+  const actor = actorOf(user);
+  return recordChronology({ personId: facts.personId, recordType: "screening", recordId: facts.id, kind, agencyId: actor.agencyId, authorUserId: actor.id, at }, tx);
+}
+
+async function audit(user: AuthorizedUser, context: Context, action: AuditAction, screeningId: string, fields: string[], purpose?: string) {
+  await recordAudit({ actor: auditActor(user), action, decision: "allowed", record: { type: "screening", id: screeningId }, fields, purpose, context });
+}
+
+// ---------------------------------------------------------------------------------------
+// Acute safety checklist
+// ---------------------------------------------------------------------------------------
+
+/** Records the ticked items (each at the time it was first recorded); complete when every item is done. */
+export async function recordChecklist(args: { user: AuthorizedUser; context: Context; screeningId: string; input: ChecklistFormInput; now?: Date }): Promise<PathwayResult> {
+  const facts = await authorizePathway(args.user, args.context, args.screeningId, "record_checklist");
+  if (facts.result !== "acute_positive" || facts.checklistCompletedAt) return fieldError("checklist", "pathway.error.checklistClosed");
+  const now = args.now ?? new Date();
+  const prisma = await getPrisma();
+  const row = await prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, safetyChecklist: true } });
+  const { checklist, complete } = applyChecklist(parseChecklist(row.safetyChecklist), args.input, now);
+  const ok = await withScreeningVersion(facts, args.input.version, async (tx) => {
+    await tx.screening.update({ where: { id: facts.id }, data: { safetyChecklist: JSON.stringify(checklist), checklistCompletedAt: complete ? now : null } });
+    if (complete) await chronology(tx, facts, args.user, "screening.checklist_completed", now);
+  });
+  if (!ok) return conflict();
+  await audit(args.user, args.context, "screening.checklist", facts.id, complete ? ["safetyChecklist", "checklistCompletedAt"] : ["safetyChecklist"], complete ? "complete" : "partial");
+  return { ok: true, id: facts.id };
+}
+
+// ---------------------------------------------------------------------------------------
+// Safety assessment (C-SSRS screener)
+// ---------------------------------------------------------------------------------------
+
+export type AssessmentInstrument = { id: string; definition: InstrumentDefinition };
+
+/** The published C-SSRS screener version (newest not retired). */
+export async function currentAssessmentInstrument(): Promise<AssessmentInstrument | null> {
+  const prisma = await getPrisma();
+  const row = await prisma.instrumentVersion.findFirst({ where: { instrument: "cssrs-screener", retiredAt: null }, orderBy: { version: "desc" }, select: { id: true, definition: true } });
+  return row ? { id: row.id, definition: parseDefinition(row.definition) } : null;
+}
+
+export async function recordAssessment(args: { user: AuthorizedUser; context: Context; screeningId: string; input: AssessmentFormInput; now?: Date }): Promise<PathwayResult & { triage?: Triage }> {
+  const facts = await authorizePathway(args.user, args.context, args.screeningId, "record_assessment");
+  if (!facts.assessmentDueAt) return fieldError("form", "pathway.error.noAssessmentDue");
+  const instrument = await currentAssessmentInstrument();
+  // A tampered or retired instrument version is refused: answers only mean something against their version.
+  if (!instrument || instrument.id !== args.input.instrumentVersionId) return fieldError("instrumentVersionId", "pathway.error.instrument");
+  if (instrument.definition.scoring.type !== "triage") return fieldError("instrumentVersionId", "pathway.error.instrument");
+  const parsed = assessmentAnswers(instrument.definition, args.input);
+  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
+  const level = triage(instrument.definition.scoring, parsed.answers);
+  const now = args.now ?? new Date();
+  const prisma = await getPrisma();
+  const assessmentId = newId();
+  const current = await prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { version: true } });
+  const ok = await withScreeningVersion(facts, current.version, async (tx) => {
+    await tx.safetyAssessment.create({
+      data: { id: assessmentId, screeningId: facts.id, assessorUserId: args.user.id, instrumentVersionId: instrument.id, answers: JSON.stringify(parsed.answers), plan: args.input.plan, triage: level, assessedAt: now },
+    });
+    if (!facts.assessmentDoneAt) await tx.screening.update({ where: { id: facts.id }, data: { assessmentDoneAt: now } });
+    await chronology(tx, facts, args.user, "screening.assessment_recorded", now);
+  });
+  if (!ok) return conflict();
+  await audit(args.user, args.context, "screening.assessment", facts.id, ["answers", "triage", ...(args.input.plan ? ["plan"] : []), "assessmentDoneAt"], `assessment:${assessmentId}`);
+  return { ok: true, id: assessmentId, triage: level };
+}
+
+// ---------------------------------------------------------------------------------------
+// Suggested actions: referrals, support-plan proposal, dismissal
+// ---------------------------------------------------------------------------------------
+
+export type ReferralChoice = { id: string; displayName: string; agency: { nameRu: string; nameKy: string; nameEn: string } };
+
+/** Users of the referral's role in the screening's district (active accounts and agencies). */
+export async function referralChoices(territoryId: string, kind: ReferralKind): Promise<ReferralChoice[]> {
+  const prisma = await getPrisma();
+  return prisma.user.findMany({
+    where: { status: "active", roles: { has: REFERRAL_ROLE[kind] }, agency: { territoryId, status: "active" } },
+    select: { id: true, displayName: true, agency: { select: { nameRu: true, nameKy: true, nameEn: true } } },
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+  });
+}
+
+/**
+ * Takes a suggested action. A referral names its recipient (a user of that role in the
+ * district), who gets an in-app alert and the external hook — a pointer only; they then see
+ * "a referral from a screening" and the follow-up status, never the answers. A support-plan
+ * proposal is marked taken and continues at /plans/new with the grounds pre-filled.
+ */
+export async function takeAction(args: {
+  user: AuthorizedUser;
+  context: Context;
+  screeningId: string;
+  input: Extract<ActionFormInput, { intent: "take" }>;
+  now?: Date;
+  notifier?: Notifier;
+}): Promise<PathwayResult> {
+  const facts = await authorizePathway(args.user, args.context, args.screeningId, "act");
+  const prisma = await getPrisma();
+  const action = await prisma.screeningAction.findFirst({ where: { id: args.input.actionId, screeningId: facts.id }, select: { id: true, kind: true, finding: true, takenAt: true, dismissedAt: true } });
+  if (!action) return fieldError("actionId", "pathway.error.unknownAction");
+  if (action.takenAt || action.dismissedAt) return fieldError("actionId", "pathway.error.actionClosed");
+  const now = args.now ?? new Date();
+  let targetUserId: string | null = null;
+  if (action.kind !== "propose_plan") {
+    const kind = action.kind as ReferralKind;
+    if (!(kind in REFERRAL_ROLE)) return fieldError("actionId", "pathway.error.unknownAction");
+    const choices = await referralChoices(facts.territoryId, kind);
+    const target = choices.find((choice) => choice.id === args.input.targetUserId);
+    if (!target) return fieldError("targetUserId", "pathway.error.target");
+    targetUserId = target.id;
+  }
+  // Conditional update: two clicks (or two people) cannot take the same action twice.
+  let taken = false;
+  await prisma.$transaction(async (tx) => {
+    const moved = await tx.screeningAction.updateMany({ where: { id: action.id, takenAt: null, dismissedAt: null }, data: { takenAt: now, targetUserId } });
+    if (moved.count !== 1) return;
+    taken = true;
+    if (targetUserId) await tx.screeningAlert.create({ data: { id: newId(), screeningId: facts.id, recipientUserId: targetUserId, kind: "referral", createdAt: now } });
+    await chronology(tx, facts, args.user, "screening.action_taken", now);
+  });
+  if (!taken) return fieldError("actionId", "pathway.error.actionClosed");
+  await audit(args.user, args.context, "screening.action_take", facts.id, targetUserId ? ["takenAt", "targetUserId"] : ["takenAt"], `action:${action.id};kind:${action.kind}`);
+  if (targetUserId) await deliverAll(args.notifier ?? externalNotifier(), [{ to: targetUserId, kind: "referral", link: screeningHref(facts.id) }]);
+  const next = action.kind === "propose_plan" ? plansNewHref(facts.personId, planGroundsFor(action.finding, facts.result)) : undefined;
+  return { ok: true, id: action.id, next };
+}
+
+/** Dismisses a suggested action; racket and violence findings need a recorded reason (≥ 10 characters, encrypted). */
+export async function dismissAction(args: {
+  user: AuthorizedUser;
+  context: Context;
+  screeningId: string;
+  input: Extract<ActionFormInput, { intent: "dismiss" }>;
+  now?: Date;
+}): Promise<PathwayResult> {
+  const facts = await authorizePathway(args.user, args.context, args.screeningId, "act");
+  const prisma = await getPrisma();
+  const action = await prisma.screeningAction.findFirst({ where: { id: args.input.actionId, screeningId: facts.id }, select: { id: true, kind: true, finding: true, takenAt: true, dismissedAt: true } });
+  if (!action) return fieldError("actionId", "pathway.error.unknownAction");
+  if (action.takenAt || action.dismissedAt) return fieldError("actionId", "pathway.error.actionClosed");
+  const reason = args.input.reason;
+  if (dismissNeedsReason(action.finding) && (!reason || [...reason].length < DISMISS_REASON_MIN)) {
+    await recordAudit({ actor: auditActor(args.user), action: "screening.action_dismiss", decision: "failed", record: { type: "screening", id: facts.id }, fields: ["dismissReason"], purpose: `action:${action.id};reason-missing`, context: args.context });
+    return fieldError("reason", "pathway.error.reasonRequired");
+  }
+  const now = args.now ?? new Date();
+  let dismissed = false;
+  await prisma.$transaction(async (tx) => {
+    const moved = await tx.screeningAction.updateMany({ where: { id: action.id, takenAt: null, dismissedAt: null }, data: { dismissedAt: now } });
+    if (moved.count !== 1) return;
+    dismissed = true;
+    // The reason goes through the encrypting client's update (updateMany would bypass record-bound encryption).
+    if (reason) await tx.screeningAction.update({ where: { id: action.id }, data: { dismissReason: reason } });
+    await chronology(tx, facts, args.user, "screening.action_dismissed", now);
+  });
+  if (!dismissed) return fieldError("actionId", "pathway.error.actionClosed");
+  await audit(args.user, args.context, "screening.action_dismiss", facts.id, reason ? ["dismissedAt", "dismissReason"] : ["dismissedAt"], `action:${action.id};kind:${action.kind}`);
+  return { ok: true, id: action.id };
+}

@@ -1,0 +1,204 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { formatDate, type MessageKey } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { screeningLinks } from "~/modules/screenings/screening-links";
+import { screeningRequest } from "~/modules/screenings/screening-route.server";
+import { assignClinicianSchema } from "~/modules/screenings/screenings.schema";
+import { assignClinician, clinicianChoices, readScreening } from "~/modules/screenings/screenings.server";
+import { parseForm } from "~/server/forms.server";
+
+export const links = screeningLinks;
+
+/**
+ * The result (content viewers: the pathway in plain words, findings, answers) or the status
+ * ("screening on file, follow-up due/done") for those who may see only that. Out of scope: 404.
+ */
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, context, screeningId } = await screeningRequest(args);
+  const screening = await readScreening({ user, context, screeningId, purpose: "result" });
+  const clinicians = screening.mayAssignClinician ? await clinicianChoices({ user, context, screeningId }) : [];
+  return json({ screening, clinicians, assigned: new URL(args.request.url).searchParams.has("assigned") });
+}
+
+type ActionData = { error: MessageKey };
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, context, screeningId } = await screeningRequest(args);
+  const parsed = await parseForm(args.request, assignClinicianSchema);
+  if (!parsed.ok) return json<ActionData>({ error: parsed.formError ?? "screening.error.clinician" }, 400);
+  const result = await assignClinician({ user, context, screeningId, userId: parsed.data.userId });
+  if (!result.ok) return json<ActionData>({ error: result.error }, 400);
+  throw redirect(`/screenings/${screeningId}?assigned`);
+}
+
+export default function ScreeningResult() {
+  const { t, locale } = useTranslation();
+  const { screening, clinicians, assigned } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const content = screening.content;
+  const answerLabel = (answer: string) =>
+    ["yes", "no", "declined", "none"].includes(answer) ? t(`screening.answer.${answer}` as MessageKey) : t("screening.answer.given");
+  const findingLabel = (code: string) => {
+    const key = `screening.finding.${code}`;
+    return t((["racket", "violence_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use", "other_worry"].includes(code) ? key : "screening.finding.other") as MessageKey);
+  };
+  const guardian = content?.consent.split("guardian:")[1];
+  return (
+    <div className="page">
+      <p className="eyebrow">{t("screening.title")}</p>
+      <h1>{screening.childName ?? t("screening.result.title")}</h1>
+      {assigned ? (
+        <p role="status" className="notice">
+          {t("screening.assign.saved")}
+        </p>
+      ) : null}
+      {screening.access === "status" ? (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>{t("screening.status.onFile")}</dt>
+              <dd>{screening.completedAt ? t("screening.status.completedOn", { date: formatDate(screening.completedAt) }) : t("screening.status.inProgress")}</dd>
+            </div>
+            <div>
+              <dt>{t("screening.followUp")}</dt>
+              <dd>{t(`screening.followUp.${screening.followUp}` as MessageKey)}</dd>
+            </div>
+          </dl>
+          <p className="muted">{t("screening.statusOnly")}</p>
+        </>
+      ) : (
+        <>
+          <p className="notice screening-confidential">{t("screening.confidential")}</p>
+          {screening.status !== "completed" || !content?.result ? (
+            <>
+              <p>{t("screening.result.inProgress")}</p>
+              {screening.isScreener && screening.status === "in_progress" ? (
+                <p>
+                  <Link className="button-primary" to={`/screenings/${screening.id}/step`}>
+                    {t("screening.result.continue")}
+                  </Link>
+                </p>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <section className={`screening-result screening-result-${content.result}`} aria-labelledby="result-heading">
+                <h2 id="result-heading">
+                  {t("screening.result.label")}: {t(`screening.result.${content.result}` as MessageKey)}
+                </h2>
+                <p>{t(`screening.pathway.${content.result}` as MessageKey)}</p>
+                {content.findings.length > 0 ? <p>{t("screening.pathway.findings")}</p> : null}
+                <p className="validation-flag">{t("screening.pathway.awaitingValidation")}</p>
+                <div className="actions">
+                  {content.result === "acute_positive" ? (
+                    <Link className="button-primary" to={`/screenings/${screening.id}/checklist`}>
+                      {t("screening.link.checklist")}
+                    </Link>
+                  ) : null}
+                  {content.result !== "negative" ? (
+                    <Link className="button-secondary" to={`/screenings/${screening.id}/assessment`}>
+                      {t("screening.link.assessment")}
+                    </Link>
+                  ) : null}
+                  {content.findings.length > 0 ? (
+                    <Link className="button-secondary" to={`/screenings/${screening.id}/actions`}>
+                      {t("screening.link.actions")}
+                    </Link>
+                  ) : null}
+                </div>
+              </section>
+              <dl className="facts">
+                <div>
+                  <dt>{t("screening.status.onFile")}</dt>
+                  <dd>{screening.completedAt ? t("screening.status.completedOn", { date: formatDate(screening.completedAt) }) : null}</dd>
+                </div>
+                <div>
+                  <dt>{t("screening.followUp")}</dt>
+                  <dd>{t(`screening.followUp.${screening.followUp}` as MessageKey)}</dd>
+                </div>
+              </dl>
+              <h2>{t("screening.findings")}</h2>
+              {content.findings.length > 0 ? (
+                <ul className="screening-answer-list">
+                  {content.findings.map((code) => (
+                    <li key={code}>{findingLabel(code)}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t("screening.findings.none")}</p>
+              )}
+            </>
+          )}
+          {content ? (
+            <>
+              <h2>{t("screening.answers")}</h2>
+              <ul className="screening-answer-list">
+                {content.answers.map((answer) => (
+                  <li key={answer.code}>
+                    {answer.text[locale].text} — <strong>{answerLabel(answer.answer)}</strong>
+                  </li>
+                ))}
+              </ul>
+              {content.otherWorry ? (
+                <>
+                  <h3>{t("screening.otherWorry")}</h3>
+                  <p className="preserve-lines">{content.otherWorry}</p>
+                </>
+              ) : null}
+              <dl className="facts">
+                <div>
+                  <dt>{t("screening.consent")}</dt>
+                  <dd>{guardian ? t(`screening.consentShown.${guardian}` as MessageKey) : content.consent}</dd>
+                </div>
+                <div>
+                  <dt>{t("screening.instruments")}</dt>
+                  <dd>
+                    {content.instruments.map((instrument) => (
+                      <span key={instrument.id} className="block">
+                        {t("screening.instrument.version", { title: instrument.title[locale].text, version: instrument.version })}
+                        {instrument.awaitingValidation ? <span className="validation-flag">{t("screening.step.awaitingValidation")}</span> : null}
+                      </span>
+                    ))}
+                  </dd>
+                </div>
+              </dl>
+            </>
+          ) : null}
+        </>
+      )}
+      {screening.mayAssignClinician && clinicians.length > 0 ? (
+        <section aria-labelledby="assign-heading">
+          <h2 id="assign-heading">{t("screening.assign.title")}</h2>
+          {actionData?.error ? (
+            <p className="form-error" role="alert">
+              {t(actionData.error)}
+            </p>
+          ) : null}
+          <Form method="post" className="inline-field">
+            <div className="field">
+              <label htmlFor="field-userId">{t("screening.assign.label")}</label>
+              <select id="field-userId" name="userId" defaultValue="">
+                <option value="">{t("screening.assign.choose")}</option>
+                {clinicians.map((clinician) => (
+                  <option key={clinician.id} value={clinician.id}>
+                    {clinician.displayName}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button-secondary">
+              {t("screening.assign.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {screening.mayOpenPerson ? (
+        <p>
+          <Link to={`/people/${screening.personId}`}>{t("screening.link.person")}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

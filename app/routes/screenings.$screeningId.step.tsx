@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { MessageKey } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { screeningLinks } from "~/modules/screenings/screening-links";
+import { screeningRequest } from "~/modules/screenings/screening-route.server";
+import { answerSchema, OTHER_WORRY_MAX } from "~/modules/screenings/screenings.schema";
+import { answerQuestion, screeningStep } from "~/modules/screenings/screenings.server";
+import { parseForm } from "~/server/forms.server";
+
+export const links = screeningLinks;
+
+/** One question per screen (the screener only). A finished session goes to its result. */
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, context, screeningId } = await screeningRequest(args);
+  const step = await screeningStep({ user, context, screeningId });
+  if (step.kind === "finished") throw redirect(`/screenings/${screeningId}`);
+  return json({ question: step.question });
+}
+
+type ActionData = { error: MessageKey };
+
+/** Post-redirect-get: an accepted answer goes to the next question (or the result); a refused one shows why. */
+export async function action(args: ActionFunctionArgs) {
+  const { user, context, screeningId } = await screeningRequest(args);
+  const parsed = await parseForm(args.request, answerSchema);
+  if (!parsed.ok) {
+    const key = parsed.formError ?? Object.values(parsed.fieldErrors)[0] ?? "error.badRequest";
+    return json<ActionData>({ error: key }, 400);
+  }
+  const result = await answerQuestion({ user, context, screeningId, input: parsed.data });
+  if (!result.ok) return json<ActionData>({ error: result.error }, result.status);
+  throw redirect(result.completed ? `/screenings/${screeningId}` : `/screenings/${screeningId}/step`);
+}
+
+export default function ScreeningStep() {
+  const { t, locale } = useTranslation();
+  const { question } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const text = question.item.text[locale];
+  const title = question.instrumentTitle[locale];
+  return (
+    <div className="page">
+      <p className="eyebrow">{t(`screening.part.${question.part}` as MessageKey)}</p>
+      <h1>{title.text}</h1>
+      <p className="screening-progress">{t("screening.step.question", { n: question.answered, total: question.total })}</p>
+      {actionData?.error ? (
+        <div className="form-error" role="alert">
+          <p>{t(actionData.error)}</p>
+          <a href={`/screenings/${question.screeningId}/step`}>{t("screening.step.current")}</a>
+        </div>
+      ) : null}
+      <Form method="post" autoComplete="off" replace>
+        <input type="hidden" name="instrumentVersionId" value={question.instrumentVersionId} />
+        <input type="hidden" name="item" value={question.item.code} />
+        {question.item.kind === "yes_no" ? (
+          <fieldset>
+            <legend className="screening-question">{text.text}</legend>
+            {text.awaitingClinicalValidation ? <p className="validation-flag">{t("screening.step.awaitingValidation")}</p> : null}
+            <p className="field-hint">{t("screening.step.hint")}</p>
+            <div className="screening-answers">
+              {(["yes", "no", "declined"] as const).map((answer) => (
+                <button key={answer} type="submit" name="answer" value={answer} className={answer === "declined" ? "button-secondary" : "button-primary"}>
+                  {t(`screening.answer.${answer}` as MessageKey)}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        ) : (
+          <fieldset>
+            <legend className="screening-question">{text.text}</legend>
+            {text.awaitingClinicalValidation ? <p className="validation-flag">{t("screening.step.awaitingValidation")}</p> : null}
+            <div className="field">
+              <label htmlFor="field-otherWorry">{t("screening.step.otherWorry")}</label>
+              <textarea id="field-otherWorry" name="otherWorry" rows={4} maxLength={question.item.maxLength ?? OTHER_WORRY_MAX} autoComplete="off" />
+            </div>
+            <div className="screening-answers">
+              <button type="submit" name="answer" value="text" className="button-primary">
+                {t("screening.answer.text")}
+              </button>
+              <button type="submit" name="answer" value="none" className="button-secondary">
+                {t("screening.answer.none")}
+              </button>
+              <button type="submit" name="answer" value="declined" className="button-secondary">
+                {t("screening.answer.declined")}
+              </button>
+            </div>
+          </fieldset>
+        )}
+      </Form>
+      <p className="field-hint">{t("screening.step.pauseHint")}</p>
+      <p>
+        <Link to={`/screenings/${question.screeningId}`}>{t("screening.step.pause")}</Link>
+      </p>
+    </div>
+  );
+}

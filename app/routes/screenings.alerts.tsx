@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { formatDateTime, localName, type MessageKey } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { listAlerts, markAlertRead } from "~/modules/screenings/alerts.server";
+import { pathwayLinks } from "~/modules/screenings/pathway-links";
+import { pathwayUser } from "~/modules/screenings/pathway-route.server";
+import { alertReadSchema } from "~/modules/screenings/pathways.schema";
+import { parseForm } from "~/server/forms.server";
+
+export const links = pathwayLinks;
+
+/** The user's screening alerts (pointers only) and, for supervisors, the district's overdue assessments. */
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, context } = await pathwayUser(args);
+  return json(await listAlerts({ user, context }));
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, context } = await pathwayUser(args);
+  const parsed = await parseForm(args.request, alertReadSchema);
+  if (!parsed.ok) return json({ formError: parsed.formError ?? "error.badRequest" }, 400);
+  await markAlertRead({ user, context, alertId: parsed.data.alertId });
+  throw redirect("/screenings/alerts");
+}
+
+export default function AlertsPage() {
+  const { alerts, overdue } = useLoaderData<typeof loader>();
+  const { t, locale } = useTranslation();
+  return (
+    <div className="page pathway-page">
+      <h1>{t("pathway.alerts.title")}</h1>
+      {alerts.length === 0 ? <p>{t("pathway.alerts.none")}</p> : null}
+      <ul className="alert-list" data-testid="alerts">
+        {alerts.map((alert) => (
+          <li key={alert.id} className={alert.readAt ? "alert-item" : "alert-item unread"}>
+            <p>
+              <strong>{t(`pathway.alerts.kind.${alert.kind}` as MessageKey)}</strong>
+              {alert.readAt ? null : <span className="badge">{t("pathway.alerts.unread")}</span>}
+            </p>
+            <p className="muted">
+              {alert.school ? `${localName(alert.school, locale)} · ` : ""}
+              {t("pathway.alerts.received", { date: formatDateTime(alert.createdAt) })}
+            </p>
+            {alert.assessmentDueAt ? (
+              <p className={alert.overdue ? "alert-overdue" : undefined}>
+                {alert.assessmentDoneAt
+                  ? t("pathway.status.assessmentDone", { date: formatDateTime(alert.assessmentDoneAt) })
+                  : t(alert.overdue ? "pathway.status.assessmentOverdue" : "pathway.status.assessmentDue", { date: formatDateTime(alert.assessmentDueAt) })}
+              </p>
+            ) : null}
+            <div className="actions">
+              <Link className="button-primary" to={alert.href}>
+                {t("pathway.alerts.open")}
+              </Link>
+              {alert.readAt ? null : (
+                <Form method="post">
+                  <input type="hidden" name="alertId" value={alert.id} />
+                  <button type="submit" className="button-secondary">
+                    {t("pathway.alerts.markRead")}
+                  </button>
+                </Form>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {overdue ? (
+        <section aria-labelledby="overdue-heading">
+          <h2 id="overdue-heading">{t("pathway.alerts.overdueTitle")}</h2>
+          {overdue.length === 0 ? (
+            <p>{t("pathway.alerts.overdueNone")}</p>
+          ) : (
+            <ul className="alert-list" data-testid="overdue">
+              {overdue.map((row) => (
+                <li key={row.screeningId} className="alert-item">
+                  <p className="alert-overdue">{t("pathway.alerts.overdueRow", { school: row.school ? localName(row.school, locale) : "—", date: formatDateTime(row.dueAt), screener: row.screener ?? "—" })}</p>
+                  <p>
+                    <Link to={row.href}>{t("pathway.alerts.open")}</Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

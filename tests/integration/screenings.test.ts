@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { personChronology } from "~/modules/chronology/chronology-view.server";
+import type { AnswerInput } from "~/modules/screenings/screenings.schema";
+import { answerQuestion, readScreening, screeningLinksFor, screeningStep, startScreening } from "~/modules/screenings/screenings.server";
+import { closeDatabase, type Database } from "~/server/db.server";
+import { demoAgencyCode, instrumentVersionId, seedDemo, seedInstruments } from "~seeds/demo";
+import { buildUser, stableId } from "~seeds/factories";
+import { truncateAll, useEngine, type Engine } from "../support/engines";
+import { asUser, statusOf } from "../support/users";
+
+const context = { requestId: "test-request", ip: "127.0.0.1" };
+// Owned by the pedagogue's school, Secondary School No. 41 (seeds/data/people.ts).
+const CHILD = stableId("person", "asanaliev-nurbek");
+const SCHOOL = stableId("agency", demoAgencyCode("school", "bishkek-len"));
+const ASQ = instrumentVersionId("asq", 1);
+const VULNERABILITY = instrumentVersionId("vulnerability", 1);
+
+type User = Awaited<ReturnType<typeof asUser>>;
+
+describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
+  let database: Database;
+  const users: Record<string, User> = {};
+
+  beforeAll(async () => {
+    database = await useEngine(engine, inject("databaseUrl"));
+    await truncateAll(database);
+    await seedDemo(database.prisma);
+    // A teacher-like member of the same school: neither social pedagogue nor psychologist.
+    await database.prisma.user.create({ data: await buildUser({ username: "teacher-41", displayName: "Учитель Демо", roles: ["service_provider"], agencyId: SCHOOL, password: "Kamkor-demo-2026" }) });
+    for (const name of ["pedagogue", "psychologist", "inspector", "socialworker", "supervisor", "analyst", "admin", "auditor", "officer", "teacher-41", "pedagogue-osh", "inspector-osh"]) {
+      users[name] = await asUser(name);
+    }
+  });
+
+  afterAll(async () => {
+    if (engine === "pglite") await closeDatabase();
+  });
+
+  const start = async (user = users.pedagogue) => {
+    const started = await startScreening({ user, context, input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    return started.id;
+  };
+  const answer = (screeningId: string, item: string, value: AnswerInput["answer"], extra: Partial<AnswerInput> = {}, user = users.pedagogue) =>
+    answerQuestion({ user, context, screeningId, input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value, ...extra } });
+
+  test("instruments are seeded once, idempotently, as reference data", async () => {
+    expect(await seedInstruments(database.prisma)).toBe(0);
+    const rows = await database.prisma.instrumentVersion.findMany({ orderBy: { instrument: "asc" }, select: { instrument: true, version: true } });
+    expect(rows).toEqual([
+      { instrument: "asq", version: 1 },
+      { instrument: "cssrs-screener", version: 1 },
+      { instrument: "vulnerability", version: 1 },
+    ]);
+  });
+
+  test("full session → acute positive: stops after the acuity item, completes, pathway, chronology, audit", async () => {
+    const id = await start();
+    const row = await database.prisma.screening.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "in_progress", asqVersionId: ASQ, vulnerabilityVersionId: VULNERABILITY, consent: "assent;guardian:will_be_informed", schoolAgencyId: SCHOOL, screenerUserId: users.pedagogue.id });
+
+    const step = await screeningStep({ user: users.pedagogue, context, screeningId: id });
+    expect(step.kind === "question" && step.question.item.code).toBe("asq1");
+    expect(await answer(id, "asq1", "yes")).toEqual({ ok: true, completed: false });
+    for (const item of ["asq2", "asq3", "asq4"]) expect((await answer(id, item, "no")).ok).toBe(true);
+    const acuity = await screeningStep({ user: users.pedagogue, context, screeningId: id });
+    expect(acuity.kind === "question" && acuity.question.item.code).toBe("asq5");
+    expect(await answer(id, "asq5", "declined")).toEqual({ ok: true, completed: true });
+
+    const done = await database.prisma.screening.findUniqueOrThrow({ where: { id } });
+    expect(done).toMatchObject({ status: "completed", result: "acute_positive", findings: [] });
+    expect(done.completedAt).not.toBeNull();
+    expect(done.assessmentDueAt).not.toBeNull();
+    expect(await database.prisma.screeningAlert.count({ where: { screeningId: id } })).toBeGreaterThan(0);
+
+    const view = await readScreening({ user: users.pedagogue, context, screeningId: id });
+    expect(view.access).toBe("content");
+    expect(view.content?.result).toBe("acute_positive");
+    expect(view.content?.answers.map((a) => [a.code, a.answer])).toEqual([["asq1", "yes"], ["asq2", "no"], ["asq3", "no"], ["asq4", "no"], ["asq5", "declined"]]);
+    expect(view.childName).toBe("Асаналиев Нурбек Бакытович");
+
+    const chronology = await personChronology({ user: users.psychologist, personId: CHILD });
+    expect(chronology.some((entry) => entry.kind === "screening.on_file" && entry.recordId === id)).toBe(true);
+    const actions = (await database.prisma.auditEvent.findMany({ where: { recordType: "screening", recordId: id }, orderBy: { seq: "asc" }, select: { action: true, fields: true, purpose: true, decision: true } })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["screening.start", "screening.answer", "screening.complete", "screening.read"]));
+    const read = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "screening.read", recordId: id, actorUserId: users.pedagogue.id, purpose: "result" }, orderBy: { seq: "desc" } });
+    expect(read.fields).toEqual(expect.arrayContaining(["result", "findings", "answers"]));
+  });
+
+  test("non-acute session with vulnerability findings; other worry in its own encrypted column; ciphertext in raw SQL", async () => {
+    const id = await start();
+    for (const item of ["asq1", "asq2", "asq3"]) await answer(id, item, "no");
+    await answer(id, "asq4", "yes");
+    await answer(id, "asq5", "no");
+    const answers: Record<string, AnswerInput["answer"]> = { bullying_or_racket: "yes", violence_at_home: "declined", neglect: "no", sexual_abuse: "no", parents_abroad: "yes", substance_use: "no" };
+    for (const [item, value] of Object.entries(answers)) expect((await answer(id, item, value)).ok).toBe(true);
+    expect(await answer(id, "other_worry", "text", { otherWorry: "Боюсь идти домой после школы" })).toEqual({ ok: true, completed: true });
+
+    const done = await database.prisma.screening.findUniqueOrThrow({ where: { id } });
+    expect(done).toMatchObject({ status: "completed", result: "non_acute_positive", findings: ["racket", "parents_abroad", "other_worry"], otherWorry: "Боюсь идти домой после школы" });
+    const [raw] = await database.withConnection((connection) => connection.query<{ answers: string; other_worry: string; findings: string[] }>(`select answers, other_worry, findings from screening where id = $1`, [id]));
+    expect(raw.answers.startsWith("kmk1.")).toBe(true);
+    expect(raw.other_worry.startsWith("kmk1.")).toBe(true);
+    expect(JSON.stringify(raw)).not.toMatch(/asq1|Боюсь|declined/);
+  });
+
+  test("inspector and supervisor see status only (answers never selected); teacher, other districts, admin roles get 404", async () => {
+    const id = await start();
+    await answer(id, "asq1", "yes");
+    for (const item of ["asq2", "asq3", "asq4"]) await answer(id, item, "no");
+    // In progress: not yet "on file" for status viewers.
+    expect(await statusOf(() => readScreening({ user: users.inspector, context, screeningId: id }))).toBe(404);
+    await answer(id, "asq5", "yes");
+
+    for (const name of ["inspector", "supervisor", "socialworker"]) {
+      const view = await readScreening({ user: users[name], context, screeningId: id });
+      expect(view).toMatchObject({ access: "status", status: "completed", content: null });
+      expect(view.followUp).toBe("due");
+      const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "screening.read", recordId: id, actorUserId: users[name].id }, orderBy: { seq: "desc" } });
+      expect(event.fields).not.toContain("answers");
+      expect(event.fields).not.toContain("result");
+    }
+    // The inspector cannot read the child's record (owned by the school): no name either.
+    expect((await readScreening({ user: users.inspector, context, screeningId: id })).childName).toBeNull();
+
+    for (const name of ["teacher-41", "officer", "analyst", "admin", "auditor", "pedagogue-osh", "inspector-osh"]) {
+      expect(await statusOf(() => readScreening({ user: users[name], context, screeningId: id }))).toBe(404);
+    }
+    const denied = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "record.read_denied", recordId: id, actorUserId: users["teacher-41"].id } });
+    expect(denied.decision).toBe("denied");
+
+    // The person page: the pedagogue may start and sees results; the inspector sees nothing to start.
+    const pedagogueLinks = await screeningLinksFor({ user: users.pedagogue, personId: CHILD });
+    expect(pedagogueLinks.startHref).toBe(`/screenings/new?personId=${CHILD}`);
+    expect(pedagogueLinks.screenings.find((s) => s.id === id)).toMatchObject({ access: "content", result: "acute_positive" });
+    const inspectorLinks = await screeningLinksFor({ user: users.inspector, personId: CHILD });
+    expect(inspectorLinks.startHref).toBeNull();
+    expect(inspectorLinks.screenings.find((s) => s.id === id)).toMatchObject({ access: "status", result: null });
+    const teacherLinks = await screeningLinksFor({ user: users["teacher-41"], personId: CHILD });
+    expect(teacherLinks).toEqual({ startHref: null, screenings: [] });
+
+    // Chronology: "screening on file" for the supervisor, hidden from the teacher-like colleague.
+    expect((await personChronology({ user: users.supervisor, personId: CHILD })).some((e) => e.recordId === id)).toBe(true);
+    expect((await personChronology({ user: users["teacher-41"], personId: CHILD })).some((e) => e.recordType === "screening")).toBe(false);
+  });
+
+  test("bad input: answering twice, skipping ahead, tampered version, wrong answer type, after completion — refused, nothing stored", async () => {
+    const id = await start();
+    expect((await answer(id, "asq1", "no")).ok).toBe(true);
+    const before = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, answers: true, version: true } });
+
+    expect(await answer(id, "asq1", "yes")).toEqual({ ok: false, error: "screening.error.alreadyAnswered", status: 409 });
+    expect(await answer(id, "asq3", "no")).toEqual({ ok: false, error: "screening.error.notCurrent", status: 409 });
+    expect(await answer(id, "asq2", "no", { instrumentVersionId: stableId("instrument", "asq:v2") })).toEqual({ ok: false, error: "screening.error.version", status: 400 });
+    expect(await answer(id, "asq2", "no", { instrumentVersionId: VULNERABILITY })).toEqual({ ok: false, error: "screening.error.version", status: 400 });
+    expect(await answer(id, "asq2", "text", { otherWorry: "x" })).toEqual({ ok: false, error: "screening.error.answer", status: 400 });
+    expect(await answer(id, "nonsense", "yes")).toEqual({ ok: false, error: "screening.error.notCurrent", status: 409 });
+    const after = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, answers: true, version: true, status: true } });
+    expect(after).toMatchObject({ answers: before.answers, version: before.version, status: "in_progress" });
+    const refused = await database.prisma.auditEvent.findMany({ where: { action: "screening.answer", recordId: id, decision: "failed" }, select: { purpose: true } });
+    expect(refused.map((e) => e.purpose)).toEqual(expect.arrayContaining(["refused:answered-twice", "refused:not-current", "refused:version", "refused:answer"]));
+
+    // Someone else cannot answer: audited 404.
+    expect(await statusOf(() => answer(id, "asq2", "no", {}, users.psychologist))).toBe(404);
+
+    for (const item of ["asq2", "asq3", "asq4"]) await answer(id, item, "no");
+    expect((await database.prisma.screening.findUniqueOrThrow({ where: { id } })).result).toBe(null);
+    for (const item of ["bullying_or_racket", "violence_at_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use"]) await answer(id, item, "no");
+    expect(await answer(id, "other_worry", "none")).toEqual({ ok: true, completed: true });
+    expect((await database.prisma.screening.findUniqueOrThrow({ where: { id } })).result).toBe("negative");
+    expect(await answer(id, "other_worry", "none")).toEqual({ ok: false, error: "screening.error.finished", status: 409 });
+    expect(await screeningStep({ user: users.pedagogue, context, screeningId: id })).toEqual({ kind: "finished", screeningId: id });
+  });
+
+  test("only a pedagogue or psychologist who may read the child starts; assent is part of the schema", async () => {
+    for (const name of ["inspector", "supervisor", "teacher-41", "pedagogue-osh", "admin"]) {
+      expect(await statusOf(() => startScreening({ user: users[name], context, input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } }))).toBe(404);
+    }
+    expect((await startScreening({ user: users.psychologist, context, input: { personId: CHILD, assent: "yes", guardian: "not_informed_danger" } })).ok).toBe(true);
+  });
+});
