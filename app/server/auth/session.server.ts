@@ -42,7 +42,7 @@ export type SignedInUser = {
   };
 };
 
-export type LoadedSession = { id: string; stage: SessionStage; user: SignedInUser & { totpSecret: string | null } };
+export type LoadedSession = { id: string; stage: SessionStage; user: SignedInUser };
 
 /** Starts a session at the given stage and returns the Set-Cookie header for it. */
 export async function startSession(userId: string, stage: SessionStage, now = new Date()): Promise<string> {
@@ -96,7 +96,6 @@ async function readSession(request: Request, now: Date): Promise<LoadedSession |
           displayName: true,
           roles: true,
           status: true,
-          totpSecret: true,
           agency: {
             select: {
               id: true,
@@ -146,8 +145,7 @@ export async function requireUser(request: Request): Promise<SignedInUser & { se
   if (!session) throw redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
   if (session.stage === "totp") throw redirect("/login/totp");
   if (session.stage === "enrol") throw redirect("/login/enrol");
-  const { totpSecret: _secret, ...user } = session.user;
-  return { ...user, sessionId: session.id };
+  return { ...session.user, sessionId: session.id };
 }
 
 /** For the TOTP and enrolment steps: the session must be at exactly that stage. */

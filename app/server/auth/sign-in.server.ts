@@ -143,7 +143,9 @@ async function codeStep(
 }
 
 export async function totpStep(session: LoadedSession, code: string, options: StepOptions = {}): Promise<CodeStepResult> {
-  const secret = session.user.totpSecret;
+  // The secret is decrypted only here, at the TOTP step — never on ordinary page views.
+  const prisma = await getPrisma();
+  const { totpSecret: secret } = await prisma.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { id: true, totpSecret: true } });
   return codeStep(session, "auth.totp", async (now) => !!secret && (await claimTotpStep(session.user, secret, code, now)), options);
 }
 
