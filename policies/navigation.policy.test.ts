@@ -8,20 +8,20 @@ import { ROLES, type Actor, type RoleName } from "./roles";
  * denied. Adding an area (or changing who may open one) means updating this table.
  */
 const ALLOWED: Record<RoleName, readonly Area[]> = {
-  social_pedagogue: ["home", "people", "plans"],
-  school_psychologist: ["home", "people", "plans"],
-  juvenile_inspector: ["home", "people", "plans"],
-  police_officer: ["home", "people", "plans"],
-  social_worker: ["home", "people", "plans"],
-  service_provider: ["home", "people", "plans"],
-  supervisor: ["home", "people", "plans", "breakGlassReview"],
+  social_pedagogue: ["home", "people", "plans", "screeningAlerts"],
+  school_psychologist: ["home", "people", "plans", "screeningAlerts"],
+  juvenile_inspector: ["home", "people", "plans", "screeningAlerts"],
+  police_officer: ["home", "people", "plans", "screeningAlerts"],
+  social_worker: ["home", "people", "plans", "screeningAlerts"],
+  service_provider: ["home", "people", "plans", "screeningAlerts"],
+  supervisor: ["home", "people", "plans", "screeningAlerts", "breakGlassReview"],
   analyst: ["home"],
   admin: ["home", "admin"],
   auditor: ["home", "audit"],
 };
 
 /** The areas this table knows about; a new area in AREAS fails the first test below. */
-const KNOWN_AREAS = ["home", "people", "plans", "breakGlassReview", "audit", "admin"] as const;
+const KNOWN_AREAS = ["home", "people", "plans", "screeningAlerts", "breakGlassReview", "audit", "admin"] as const;
 
 const actor = (roles: readonly RoleName[]): Actor => ({ id: "user-1", roles, agencyId: "agency-1", territoryId: "territory-1" });
 const allAreas = Object.keys(AREAS) as Area[];

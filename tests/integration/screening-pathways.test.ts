@@ -3,6 +3,7 @@ import { personChronology } from "~/modules/chronology/chronology-view.server";
 import { listAlerts, markAlertRead, screeningTasksFor, unreadAlertCount } from "~/modules/screenings/alerts.server";
 import { dismissAction, recordAssessment, recordChecklist, takeAction } from "~/modules/screenings/pathway-commands.server";
 import { pathwayStateFor } from "~/modules/screenings/pathways.server";
+import type { AssessmentFormInput } from "~/modules/screenings/pathways.schema";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
 import { answerQuestion, readScreening, startScreening } from "~/modules/screenings/screenings.server";
 import { closeDatabase, type Database } from "~/server/db.server";
@@ -144,11 +145,11 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
 
   test("safety assessment: school psychologist records answers, triage and plan; assessmentDoneAt; encrypted; audited; screener and inspector cannot", async () => {
     const id = await screen("acute");
-    const input = { instrumentVersionId: CSSRS, plan: "Встреча с мамой завтра, психолог ежедневно", item_wish_dead: "yes", item_suicidal_thoughts: "yes", item_method: "yes", item_intent: "no", item_plan: "no", item_behaviour: "no" } as const;
+    const input = { instrumentVersionId: CSSRS, plan: "Встреча с мамой завтра, психолог ежедневно", item_wish_dead: "yes", item_suicidal_thoughts: "yes", item_method: "yes", item_intent: "no", item_plan: "no", item_behaviour: "no" } as unknown as AssessmentFormInput;
     expect(await statusOf(() => recordAssessment({ user: users.inspector, context, screeningId: id, input }))).toBe(404);
     expect(await statusOf(() => recordAssessment({ user: users.pedagogue, context, screeningId: id, input }))).toBe(404);
-    expect(await recordAssessment({ user: users.psychologist, context, screeningId: id, input: { ...input, instrumentVersionId: ASQ } })).toEqual({ ok: false, fieldErrors: { instrumentVersionId: "pathway.error.instrument" } });
-    expect(await recordAssessment({ user: users.psychologist, context, screeningId: id, input: { instrumentVersionId: CSSRS, plan: null, item_wish_dead: "no" } })).toMatchObject({ ok: false, fieldErrors: { item_suicidal_thoughts: "pathway.error.answer" } });
+    expect(await recordAssessment({ user: users.psychologist, context, screeningId: id, input: { ...input, instrumentVersionId: ASQ } as AssessmentFormInput })).toEqual({ ok: false, fieldErrors: { instrumentVersionId: "pathway.error.instrument" } });
+    expect(await recordAssessment({ user: users.psychologist, context, screeningId: id, input: { instrumentVersionId: CSSRS, plan: null, item_wish_dead: "no" } as unknown as AssessmentFormInput })).toMatchObject({ ok: false, fieldErrors: { item_suicidal_thoughts: "pathway.error.answer" } });
     const at = new Date(T0.getTime() + 3 * HOUR);
     const recorded = await recordAssessment({ user: users.psychologist, context, screeningId: id, input, now: at });
     expect(recorded).toMatchObject({ ok: true, triage: "moderate" });

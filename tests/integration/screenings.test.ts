@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, readScreening, screeningLinksFor, screeningStep, startScreening } from "~/modules/screenings/screenings.server";
+import { answerQuestion, assignClinician, clinicianChoices, readScreening, screeningLinksFor, screeningStep, startScreening } from "~/modules/screenings/screenings.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { demoAgencyCode, instrumentVersionId, seedDemo, seedInstruments } from "~seeds/demo";
 import { buildUser, stableId } from "~seeds/factories";
@@ -27,7 +27,7 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     await seedDemo(database.prisma);
     // A teacher-like member of the same school: neither social pedagogue nor psychologist.
     await database.prisma.user.create({ data: await buildUser({ username: "teacher-41", displayName: "Учитель Демо", roles: ["service_provider"], agencyId: SCHOOL, password: "Kamkor-demo-2026" }) });
-    for (const name of ["pedagogue", "psychologist", "inspector", "socialworker", "supervisor", "analyst", "admin", "auditor", "officer", "teacher-41", "pedagogue-osh", "inspector-osh"]) {
+    for (const name of ["pedagogue", "psychologist", "inspector", "socialworker", "supervisor", "analyst", "admin", "auditor", "officer", "teacher-41", "pedagogue-osh", "inspector-osh", "nurse"]) {
       users[name] = await asUser(name);
     }
   });
@@ -170,6 +170,24 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     expect((await database.prisma.screening.findUniqueOrThrow({ where: { id } })).result).toBe("negative");
     expect(await answer(id, "other_worry", "none")).toEqual({ ok: false, error: "screening.error.finished", status: 409 });
     expect(await screeningStep({ user: users.pedagogue, context, screeningId: id })).toEqual({ kind: "finished", screeningId: id });
+  });
+
+  test("assigned clinician: the school psychologist assigns a health-facility specialist, who then sees the content", async () => {
+    const id = await start();
+    for (const item of ["asq1", "asq2", "asq3", "asq4"]) await answer(id, item, "no");
+    for (const item of ["bullying_or_racket", "violence_at_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use"]) await answer(id, item, "no");
+    await answer(id, "other_worry", "none");
+    expect(await statusOf(() => readScreening({ user: users.nurse, context, screeningId: id }))).toBe(404);
+    const choices = await clinicianChoices({ user: users.psychologist, context, screeningId: id });
+    expect(choices.map((c) => c.id)).toContain(users.nurse.id);
+    expect(choices.map((c) => c.id)).not.toContain(users.inspector.id);
+    expect(await assignClinician({ user: users.psychologist, context, screeningId: id, userId: users.inspector.id })).toEqual({ ok: false, error: "screening.error.clinician" });
+    expect(await statusOf(() => assignClinician({ user: users.pedagogue, context, screeningId: id, userId: users.nurse.id }))).toBe(404);
+    expect(await assignClinician({ user: users.psychologist, context, screeningId: id, userId: users.nurse.id })).toEqual({ ok: true });
+    const view = await readScreening({ user: users.nurse, context, screeningId: id });
+    expect(view.access).toBe("content");
+    expect(view.content?.result).toBe("negative");
+    expect(await database.prisma.auditEvent.count({ where: { action: "screening.assign_clinician", recordId: id } })).toBe(1);
   });
 
   test("only a pedagogue or psychologist who may read the child starts; assent is part of the schema", async () => {

@@ -128,11 +128,13 @@ export type ReferralChoice = { id: string; displayName: string; agency: { nameRu
 /** Users of the referral's role in the screening's district (active accounts and agencies). */
 export async function referralChoices(territoryId: string, kind: ReferralKind): Promise<ReferralChoice[]> {
   const prisma = await getPrisma();
-  return prisma.user.findMany({
-    where: { status: "active", roles: { has: REFERRAL_ROLE[kind] }, agency: { territoryId, status: "active" } },
-    select: { id: true, displayName: true, agency: { select: { nameRu: true, nameKy: true, nameEn: true } } },
+  // Roles filtered here (`roles: { has }` does not survive the PGlite adapter): one district's staff.
+  const users = await prisma.user.findMany({
+    where: { status: "active", agency: { territoryId, status: "active" } },
+    select: { id: true, displayName: true, roles: true, agency: { select: { nameRu: true, nameKy: true, nameEn: true } } },
     orderBy: [{ displayName: "asc" }, { id: "asc" }],
   });
+  return users.filter((user) => user.roles.includes(REFERRAL_ROLE[kind])).map(({ roles: _roles, ...user }) => user);
 }
 
 /**

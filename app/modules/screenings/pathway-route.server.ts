@@ -16,9 +16,9 @@ type RouteArgs = Pick<LoaderFunctionArgs, "request" | "context" | "params">;
 
 export type PathwayRequest = { user: AuthorizedUser; context: Context; screeningId: string };
 
-/** Signed in (any role: the pathway policy decides per screening, with an audited 404). */
+/** Casework roles (the alerts area); the pathway policy then decides per screening, with an audited 404. */
 export async function pathwayUser({ request, context }: Pick<RouteArgs, "request" | "context">): Promise<{ user: AuthorizedUser; context: Context }> {
-  const user = await requireArea(request, context, "home");
+  const user = await requireArea(request, context, "screeningAlerts");
   return { user, context };
 }
 

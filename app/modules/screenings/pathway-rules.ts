@@ -3,7 +3,7 @@ import { isAsked, type InstrumentDefinition } from "./instruments";
 /**
  * The rules of the screening pathways as pure functions (no database, no clock of their own):
  * deadlines by result, suggested actions by finding, the acute safety checklist and the
- * C-SSRS screener triage. Decision record: docs/decisions/015-screening-pathways.md.
+ * C-SSRS screener triage. Decision record: docs/decisions/017-screening-pathways.md.
  */
 
 export type ScreeningResultCode = "negative" | "non_acute_positive" | "acute_positive";

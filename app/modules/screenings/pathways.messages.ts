@@ -3,7 +3,7 @@ import { defineMessages } from "~/i18n/define-messages";
 export const pathwayMessages = defineMessages({
   ru: {
     "pathway.title": "Что дальше",
-    "pathway.onFile": "Скрининг проведён",
+    "pathway.onFile": "Есть запись о скрининге",
     "pathway.status.assessmentDue": "Оценка безопасности: до {date}",
     "pathway.status.assessmentOverdue": "Оценка безопасности просрочена (срок {date})",
     "pathway.status.assessmentDone": "Оценка безопасности проведена {date}",
@@ -96,7 +96,6 @@ export const pathwayMessages = defineMessages({
     "pathway.task.screening_rescreen": "Повторный скрининг",
     "pathway.task.screening_action": "Рекомендуемые действия после скрининга",
     "pathway.task.screening_overdue": "Просроченная оценка безопасности в районе",
-    "pathway.chronology.onFile": "Скрининг проведён",
     "pathway.error.tooLong": "Слишком длинный текст.",
     "pathway.error.controlCharacters": "Текст содержит недопустимые символы.",
     "pathway.error.choice": "Выберите один из вариантов.",
@@ -113,7 +112,7 @@ export const pathwayMessages = defineMessages({
   },
   ky: {
     "pathway.title": "Андан ары эмне",
-    "pathway.onFile": "Скрининг өткөрүлгөн",
+    "pathway.onFile": "Скрининг жөнүндө жазуу бар",
     "pathway.status.assessmentDue": "Коопсуздукту баалоо: {date} чейин",
     "pathway.status.assessmentOverdue": "Коопсуздукту баалоонун мөөнөтү өттү ({date})",
     "pathway.status.assessmentDone": "Коопсуздукту баалоо {date} өткөрүлдү",
@@ -206,7 +205,6 @@ export const pathwayMessages = defineMessages({
     "pathway.task.screening_rescreen": "Кайра скрининг",
     "pathway.task.screening_action": "Скринингден кийинки сунушталган аракеттер",
     "pathway.task.screening_overdue": "Райондо мөөнөтү өткөн коопсуздук баалоосу",
-    "pathway.chronology.onFile": "Скрининг өткөрүлгөн",
     "pathway.error.tooLong": "Текст өтө узун.",
     "pathway.error.controlCharacters": "Текстте жол берилбеген белгилер бар.",
     "pathway.error.choice": "Варианттардын бирин тандаңыз.",
@@ -316,7 +314,6 @@ export const pathwayMessages = defineMessages({
     "pathway.task.screening_rescreen": "Re-screening",
     "pathway.task.screening_action": "Suggested actions after a screening",
     "pathway.task.screening_overdue": "Overdue safety assessment in the district",
-    "pathway.chronology.onFile": "Screening on file",
     "pathway.error.tooLong": "The text is too long.",
     "pathway.error.controlCharacters": "The text contains characters that are not allowed.",
     "pathway.error.choice": "Choose one of the options.",

@@ -21,7 +21,7 @@ import {
 } from "./pathway-rules";
 
 /**
- * The pathways the system enforces after a screening (issue 5, decision 015): who is alerted,
+ * The pathways the system enforces after a screening (issue 5, decision 017): who is alerted,
  * what falls due when, which actions are suggested. `startPathway` runs inside the transaction
  * that completes a screening (screenings.server.ts); everything else reads and writes through
  * the scope facts below and `pathwayAccess` (content / status / none).
@@ -56,18 +56,16 @@ export type PathwayStarted = {
 
 /** The school's psychologists and the district's supervisors (active accounts, active agencies). */
 export async function acuteRecipients(client: Pick<AppTransaction, "user">, screening: { schoolAgencyId: string; territoryId: string }): Promise<string[]> {
+  // Roles are filtered here, not in SQL: `roles: { has }` does not survive the PGlite adapter
+  // (admin.server.ts); the candidates are one school's and one district's staff.
   const users = await client.user.findMany({
-    where: {
-      status: "active",
-      OR: [
-        { roles: { has: "school_psychologist" }, agencyId: screening.schoolAgencyId },
-        { roles: { has: "supervisor" }, agency: { territoryId: screening.territoryId, status: "active" } },
-      ],
-    },
-    select: { id: true },
+    where: { status: "active", OR: [{ agencyId: screening.schoolAgencyId }, { agency: { territoryId: screening.territoryId, status: "active" } }] },
+    select: { id: true, roles: true, agencyId: true },
     orderBy: { id: "asc" },
   });
-  return users.map((user) => user.id);
+  return users
+    .filter((user) => (user.roles.includes("school_psychologist") && user.agencyId === screening.schoolAgencyId) || user.roles.includes("supervisor"))
+    .map((user) => user.id);
 }
 
 export const screeningHref = (screeningId: string) => `/screenings/${screeningId}`;

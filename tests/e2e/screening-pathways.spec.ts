@@ -1,0 +1,108 @@
+import { expect, test, type Page } from "@playwright/test";
+import { stableId } from "~seeds/factories";
+import { expectNoAxeViolations, login } from "./support";
+
+// A child owned by the pedagogue's school, «Средняя школа № 41» (seeds/data/people.ts).
+const CHILD_ID = stableId("person", "asanaliev-nurbek");
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+async function signedIn(page: Page, username: string): Promise<Page> {
+  const context = await page.context().browser()!.newContext({ locale: "ru-RU", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const fresh = await context.newPage();
+  await login(fresh, username);
+  return fresh;
+}
+
+async function answer(page: Page, question: RegExp, choice: "Да" | "Нет") {
+  await expect(page.getByRole("group", { name: question })).toBeVisible();
+  await page.getByRole("button", { name: choice, exact: true }).click();
+}
+
+/** The pedagogue screens the child through the real pages; the result is acute positive. */
+async function acuteScreening(page: Page): Promise<string> {
+  await page.goto(`/screenings/new?personId=${CHILD_ID}`);
+  await page.getByLabel("Ребёнок согласен ответить на вопросы").check();
+  await page.getByLabel("Будет проинформирован о скрининге").check();
+  await page.getByRole("button", { name: "Начать скрининг" }).click();
+  await expect(page).toHaveURL(/\/screenings\/[0-9a-f-]{36}\/step$/);
+  const path = new URL(page.url()).pathname.replace(/\/step$/, "");
+  await answer(page, /хотелось умереть/, "Да");
+  await answer(page, /было бы лучше/, "Нет");
+  await answer(page, /мысли о том, чтобы убить себя\?$/, "Нет");
+  await answer(page, /пытался или пыталась/, "Нет");
+  await answer(page, /прямо сейчас/, "Да");
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  return path;
+}
+
+test("acute pathway on a phone: the pedagogue completes the checklist, the psychologist sees the alert and records the assessment, the inspector sees only «screening on file»", async ({ page }) => {
+  test.setTimeout(240_000);
+  await login(page, "pedagogue");
+  const path = await acuteScreening(page);
+
+  // The immediate safety steps.
+  await page.getByRole("link", { name: "Чек-лист безопасности" }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}/checklist$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Неотложные шаги безопасности");
+  await expectNoAxeViolations(page);
+  const target = await page.getByText("Ребёнок не остаётся один").boundingBox();
+  expect(target?.height ?? 0).toBeGreaterThanOrEqual(44);
+
+  // "The guardian is the danger" needs a reason.
+  await page.getByLabel("Ребёнок не остаётся один").check();
+  await page.getByLabel("Опасные предметы убраны").check();
+  await page.getByLabel("Опасность исходит от законного представителя — не звонить").check();
+  await page.getByRole("button", { name: "Сохранить отметки" }).click();
+  await expect(page.getByText("Укажите, почему не звонить законному представителю.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Two steps now: each gets its time.
+  await page.getByLabel("Законному представителю позвонили").check();
+  await page.getByRole("button", { name: "Сохранить отметки" }).click();
+  await expect(page.getByRole("status")).toHaveText("Сохранено.");
+  await expect(page.getByText("Осталось шагов: 2")).toBeVisible();
+  await expect(page.getByText(/^выполнено \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/)).toHaveCount(3);
+  await expect(page.getByLabel("Ребёнок не остаётся один")).toBeDisabled();
+
+  // The rest: complete.
+  await page.getByLabel("Психолог вызван").check();
+  await page.getByLabel("Не требуются").check();
+  await page.getByRole("button", { name: "Сохранить отметки" }).click();
+  await expect(page.getByTestId("checklist-complete")).toContainText("Все шаги выполнены");
+  await expect(page.getByRole("button", { name: "Сохранить отметки" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The psychologist: the alert, then the safety assessment.
+  const psychologist = await signedIn(page, "psychologist");
+  await psychologist.goto("/screenings/alerts");
+  await expect(psychologist.getByRole("heading", { level: 1 })).toHaveText("Оповещения о скринингах");
+  const alert = psychologist.getByRole("listitem").filter({ has: psychologist.getByRole("link", { name: "Открыть" }) }).filter({ hasText: "Острый риск: нужна оценка безопасности" }).first();
+  await expect(alert).toBeVisible();
+  await expectNoAxeViolations(psychologist);
+  await psychologist.goto(`${path}/assessment`);
+  await expect(psychologist.getByRole("heading", { level: 1 })).toHaveText("Оценка безопасности");
+  await expectNoAxeViolations(psychologist);
+  await psychologist.getByRole("button", { name: "Записать оценку" }).click();
+  await expect(psychologist.getByText("Выберите ответ.").first()).toBeVisible();
+  await psychologist.getByRole("group", { name: /хотелось умереть или заснуть/ }).getByLabel("Да", { exact: true }).check();
+  await psychologist.getByRole("group", { name: /действительно были мысли о том, чтобы убить себя/ }).getByLabel("Нет", { exact: true }).check();
+  await psychologist.getByRole("group", { name: /когда-нибудь делал или делала/ }).getByLabel("Нет", { exact: true }).check();
+  await psychologist.getByLabel("План безопасности").fill("Встреча с мамой завтра в 9:00, психолог — ежедневно");
+  await psychologist.getByRole("button", { name: "Записать оценку" }).click();
+  await expect(psychologist.getByRole("status")).toHaveText("Оценка записана. Уровень риска: низкий.");
+  await expect(psychologist.getByText(/^Оценка безопасности проведена/)).toBeVisible();
+  await expectNoAxeViolations(psychologist);
+
+  // The inspector of the district: status only, never the result or the answers.
+  const inspector = await signedIn(page, "inspector");
+  await inspector.goto(path);
+  await expect(inspector.getByText("Есть запись о скрининге").first()).toBeVisible();
+  await expect(inspector.getByText("Выявлен острый риск")).toHaveCount(0);
+  await expect(inspector.getByText("хотелось умереть")).toHaveCount(0);
+  await expectNoAxeViolations(inspector);
+  for (const suffix of ["checklist", "assessment", "actions"]) {
+    const response = await inspector.goto(`${path}/${suffix}`);
+    expect(response?.status()).toBe(404);
+  }
+});
