@@ -12,6 +12,7 @@ import { readPerson } from "~/modules/people/people.server";
 import { addGuardian, listGuardians, mergePeople, mergeView, unmergePeople } from "~/modules/people/person-links.server";
 import { openPlanHref, planHref } from "~/modules/support-plans/links";
 import { listPersonPlans } from "~/modules/support-plans/support-plans.server";
+import { screeningLinksFor } from "~/modules/screenings/screenings.server";
 import { actorOf, notFound, requireArea } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import { parseForm, type FieldErrors } from "~/server/forms.server";
@@ -34,6 +35,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     personChronology({ user, context, personId: view.person.id }),
     view.breakGlass ? null : mergeView(actor, view.person as Parameters<typeof mergeView>[1]),
   ]);
+  // Screenings: content viewers get the result, others "screening on file" only (policy in screeningLinksFor).
+  const screenings = view.breakGlass ? null : await screeningLinksFor({ user, context, personId: view.person.id });
   const notice = new URL(request.url).searchParams.get("done");
   return json({
     ...view,
@@ -41,6 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     plans,
     chronology,
     merge,
+    screenings,
     mayUpdate: !view.breakGlass && mayActOnPerson(actor, "update", facts),
     mayOpenPlan: !view.breakGlass && (mayActOnPlan(actor, "open", null) || mayActOnPlan(actor, "propose", null)),
     notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
@@ -180,6 +184,36 @@ export default function PersonPage() {
           </p>
         ) : null}
       </section>
+
+      {data.screenings && (data.screenings.startHref || data.screenings.screenings.length > 0) ? (
+        <section aria-labelledby="screenings-heading">
+          <h2 id="screenings-heading">{t("screening.links.title")}</h2>
+          {data.screenings.screenings.length > 0 ? (
+            <ul className="result-list">
+              {data.screenings.screenings.map((screening) => (
+                <li key={screening.id}>
+                  <Link to={screening.href}>
+                    {screening.status === "completed" && screening.completedAt
+                      ? t("screening.status.completedOn", { date: formatDate(screening.completedAt) })
+                      : t(screening.status === "in_progress" ? "screening.status.inProgress" : "screening.status.onFile")}
+                  </Link>
+                  <span className="muted">
+                    {" · "}
+                    {t("screening.followUp")}: {t(`screening.followUp.${screening.followUp}`)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {data.screenings.startHref ? (
+            <p>
+              <Link to={data.screenings.startHref} className="button-link">
+                {t("screening.links.start")}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="chronology-heading">
         <h2 id="chronology-heading">{t("chronology.title")}</h2>

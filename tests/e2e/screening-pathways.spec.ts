@@ -106,3 +106,18 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
     expect(response?.status()).toBe(404);
   }
 });
+
+test.describe("before JavaScript loads", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the checklist is a plain form: every step in one post completes it", async ({ page }) => {
+    test.setTimeout(120_000);
+    await login(page, "pedagogue");
+    const path = await acuteScreening(page);
+    await page.goto(`${path}/checklist`);
+    for (const label of ["Ребёнок не остаётся один", "Опасные предметы убраны", "Психолог вызван", "Законному представителю позвонили", "Вызваны"]) await page.getByLabel(label).check();
+    await page.getByRole("button", { name: "Сохранить отметки" }).click();
+    await expect(page.getByTestId("checklist-complete")).toContainText("Все шаги выполнены");
+    await expectNoAxeViolations(page);
+  });
+});

@@ -24,7 +24,7 @@ export interface Notifier {
 
 /** Only an internal path is allowed as a link: no host, no query with content. */
 export function safeNotification(notification: Notification): Notification {
-  if (!/^\/[a-z0-9/_-]*$/i.test(notification.link)) throw new Error("A notification link must be a plain internal path.");
+  if (!/^\/(?!\/)[a-z0-9/_-]*$/i.test(notification.link)) throw new Error("A notification link must be a plain internal path.");
   if (!/^[0-9a-f-]{36}$/i.test(notification.to)) throw new Error("A notification goes to a user id.");
   return { to: notification.to, kind: notification.kind, link: notification.link };
 }
