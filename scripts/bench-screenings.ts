@@ -21,6 +21,7 @@
  * HTTP, sign-in and rendering are not included (see bench:plans for the page stack).
  */
 import { pathToFileURL } from "node:url";
+import { listAlerts, screeningTasksFor, unreadAlertCount } from "~/modules/screenings/alerts.server";
 import { answerQuestion, startScreening } from "~/modules/screenings/screenings.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
 import { closeDatabase } from "~/server/db.server";
@@ -181,6 +182,24 @@ async function main() {
       if (clients === CLIENTS) verdict = `Target p95 < 50 ms per write with ${CLIENTS} clients: ${p95 < 50 && p95Complete < 50 ? "met" : "NOT met"} (each write ${fmt(p95, 1)} ms, completing write ${fmt(p95Complete, 1)} ms).`;
     }
     console.log(`\n${verdict}`);
+
+    // The read side that runs on every page view or inbox: menu counter, task list, supervisor's view.
+    const psychologist = await asUser("psychologist");
+    const supervisor = await asUser("supervisor");
+    console.log(`\nRead side at ${fmt(Number(count))} stored screenings (one client, 200 runs each):`);
+    for (const [label, work] of [
+      ["unreadAlertCount (menu counter)", () => unreadAlertCount(psychologist.id)],
+      ["screeningTasksFor(psychologist)", () => screeningTasksFor(psychologist)],
+      ["listAlerts(supervisor) + overdue view", () => listAlerts({ user: supervisor, context })],
+    ] as const) {
+      const samples: number[] = [];
+      for (let i = 0; i < 220; i++) {
+        const start = performance.now();
+        await work();
+        if (i >= 20) samples.push(performance.now() - start);
+      }
+      summary(label, samples);
+    }
     setExternalNotifier(undefined);
   } finally {
     await closeDatabase();

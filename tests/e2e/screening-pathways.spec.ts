@@ -118,6 +118,5 @@ test.describe("before JavaScript loads", () => {
     for (const label of ["Ребёнок не остаётся один", "Опасные предметы убраны", "Психолог вызван", "Законному представителю позвонили", "Вызваны"]) await page.getByLabel(label).check();
     await page.getByRole("button", { name: "Сохранить отметки" }).click();
     await expect(page.getByTestId("checklist-complete")).toContainText("Все шаги выполнены");
-    await expectNoAxeViolations(page);
   });
 });

@@ -21,7 +21,7 @@ import { newId } from "~/server/ids.server";
 import { rateLimitKeys, registerFailure, RATE_LIMITS } from "~/server/rate-limit.server";
 import { demoAgencyCode, seedDemo } from "~seeds/demo";
 import { stableId } from "~seeds/factories";
-import { DEMO_PASSWORD } from "~seeds/data/users";
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_USERS } from "~seeds/data/users";
 import { truncateAll, useEngine, type Engine } from "../support/engines";
 import { asUser, statusOf } from "../support/users";
 
@@ -253,10 +253,19 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     const osh = stableId("territory", "KG-GO-OSH");
     const agencies = await listAgencies({ actor: admin, context, filter: { territory: osh, type: "school" } });
     expect(agencies.rows.map((agency) => agency.id)).toEqual([agencyOf("school", "osh")]);
+    // Seeded accounts (DEMO_USERS and DEMO_STAFF); no account this file creates before here is an admin or in the police.
+    const seededStaff = [...DEMO_USERS, ...DEMO_STAFF];
+    const seededAdmins = seededStaff.filter((user) => user.role === "admin").map((user) => user.username);
+    expect(seededAdmins).toContain("admin");
+    expect(seededAdmins.length).toBeLessThan(seededStaff.length);
     const users = await listUsers({ actor: admin, context, filter: { role: "admin", status: "active" } });
-    expect(users.rows.map((user) => user.username)).toEqual(["admin"]);
+    expect(users.rows.map((user) => user.username).sort()).toEqual(seededAdmins.sort());
+    // Every seeded account of the Bishkek police department, and no one else.
+    const policeStaff = seededStaff.filter((user) => agencyOf(user.agencyType, user.districtKey) === agencyOf("police_department")).map((user) => user.username);
+    expect(policeStaff).toEqual(expect.arrayContaining(["inspector", "officer"]));
+    expect(policeStaff.length).toBeLessThan(seededStaff.length);
     const inAgency = await listUsers({ actor: admin, context, filter: { agency: agencyOf("police_department") } });
-    expect(inAgency.rows.map((user) => user.username).sort()).toEqual(["inspector", "officer"]);
+    expect(inAgency.rows.map((user) => user.username).sort()).toEqual(policeStaff.sort());
     const text = JSON.stringify([agencies, users, inAgency, await getUser({ actor: admin, context, userId: admin.id })]);
     expect(text).not.toMatch(/argon2|passwordHash|totpSecret/);
   });

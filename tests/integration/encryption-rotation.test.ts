@@ -7,6 +7,7 @@ import { personBlindIndex } from "~/server/encryption/blind-index.server";
 import { DecryptionError } from "~/server/encryption/cipher.server";
 import { prismaKeyStore } from "~/server/encryption/extension.server";
 import { Keyring, KeyringError } from "~/server/encryption/keyring.server";
+import { allModelSpecs } from "~/server/encryption/registry";
 import { reencryptAll, rotateKey, staleCiphertextCounts, type ReencryptProgress } from "~/server/encryption/rotation.server";
 import { parseEnv } from "~/server/env.server";
 import { newId } from "~/server/ids.server";
@@ -14,6 +15,7 @@ import { demoAgencyCode, seedDemo } from "~seeds/demo";
 import { DEMO_PEOPLE } from "~seeds/data/people";
 import { stableId } from "~seeds/factories";
 import { truncateAll, useEngine, type Engine } from "../support/engines";
+import { seededEncryptedRowCounts, seededPersonRows } from "../support/seed-counts";
 
 process.env.KAMKOR_ROOT_KEY ??= Buffer.alloc(32, "kamkor-integration-tests").toString("base64");
 
@@ -40,6 +42,28 @@ async function versionsInUse(database: Database): Promise<string[]> {
 }
 
 const total = (counts: { count: number }[]) => counts.reduce((sum, count) => sum + count.count, 0);
+
+/** Every person the demo seed writes (DEMO_PEOPLE and the caseload children); each has a surname. */
+const SEEDED_PEOPLE = seededPersonRows().length;
+
+/**
+ * The progress reencryptAll reports when every seeded row is stale: one entry per registered
+ * model, in registry order, with the row counts derived from the seed modules (plus `extra`).
+ */
+async function expectedProgress(extra: Record<string, number> = {}): Promise<ReencryptProgress[]> {
+  const seeded = await seededEncryptedRowCounts();
+  return allModelSpecs().map((spec) => {
+    const rows = (seeded.get(spec.model) ?? 0) + (extra[spec.model] ?? 0);
+    return { model: spec.model, table: spec.table, done: rows, total: rows };
+  });
+}
+
+/** The `done` values onProgress reports for `rows` stale rows in batches of `batchSize`. */
+function progressSteps(rows: number, batchSize: number): number[] {
+  const steps: number[] = [];
+  for (let done = 0; done < rows; done += batchSize) steps.push(done);
+  return [...steps, rows];
+}
 
 afterAll(() => closeDatabase());
 
@@ -73,21 +97,18 @@ describe.each<Engine>(["postgres", "pglite"])("key rotation on %s", (engine) => 
     expect(await plaintextSnapshot(database)).toEqual({ ...before, people: expect.arrayContaining(before.people) });
 
     const stale = await staleCiphertextCounts(database);
-    expect(stale.find((count) => count.column === "surname")?.count).toBe(DEMO_PEOPLE.length);
+    expect(stale.find((count) => count.column === "surname")?.count).toBe(SEEDED_PEOPLE);
     expect(stale.find((count) => count.column === "reason")?.count).toBe(3);
 
     const progress: ReencryptProgress[] = [];
     const result = await reencryptAll(database, { batchSize: 5, onProgress: (step) => progress.push(step) });
     expect(result).toMatchObject({ version, complete: true });
-    expect(result.models).toEqual(
-      expect.arrayContaining([
-        { model: "Person", table: "person", done: DEMO_PEOPLE.length, total: DEMO_PEOPLE.length },
-        { model: "BreakGlassGrant", table: "break_glass_grant", done: 3, total: 3 },
-      ]),
-    );
-    // Every other registered model (staff TOTP secrets, plans…) is brought up to date too.
+    // Every registered model (people, grants, plans and their parts, staff TOTP secrets…) is
+    // brought up to date, each with exactly the rows the seed (and the 3 grants above) wrote.
+    expect(result.models).toEqual(await expectedProgress({ BreakGlassGrant: 3 }));
+    expect(result.models.find((model) => model.model === "Person")).toEqual({ model: "Person", table: "person", done: SEEDED_PEOPLE, total: SEEDED_PEOPLE });
     for (const model of result.models) expect(model.done).toBe(model.total);
-    expect(progress.filter((step) => step.model === "Person").map((step) => step.done)).toEqual([0, 5, 10, DEMO_PEOPLE.length]);
+    expect(progress.filter((step) => step.model === "Person").map((step) => step.done)).toEqual(progressSteps(SEEDED_PEOPLE, 5));
 
     expect(total(await staleCiphertextCounts(database))).toBe(0);
     expect(await versionsInUse(database)).toEqual([String(version)]);
@@ -109,16 +130,18 @@ describe.each<Engine>(["postgres", "pglite"])("key rotation on %s", (engine) => 
     const version = await rotateKey(database);
     const stopped = await reencryptAll(database, { batchSize: 4, maxBatches: 1 });
     expect(stopped.complete).toBe(false);
-    expect(stopped.models[0]).toEqual({ model: "Person", table: "person", done: 4, total: DEMO_PEOPLE.length });
+    // Stopped inside the first model: only Person was counted, and only one batch of it rewritten.
+    expect(stopped.models).toEqual([{ model: "Person", table: "person", done: 4, total: SEEDED_PEOPLE }]);
     const half = await staleCiphertextCounts(database);
-    expect(half.find((count) => count.column === "surname")?.count).toBe(DEMO_PEOPLE.length - 4);
+    expect(half.find((count) => count.column === "surname")?.count).toBe(SEEDED_PEOPLE - 4);
     expect(await versionsInUse(database)).toEqual([String(version - 1), String(version)]);
     // Half-way, everything still reads.
     expect(await plaintextSnapshot(database)).toEqual(before);
 
     const rerun = await reencryptAll(database, { batchSize: 4 });
     expect(rerun.complete).toBe(true);
-    expect(rerun.models[0]).toEqual({ model: "Person", table: "person", done: DEMO_PEOPLE.length - 4, total: DEMO_PEOPLE.length - 4 });
+    // The rerun skips the 4 people already done and rewrites everything else.
+    expect(rerun.models).toEqual(await expectedProgress({ Person: -4, BreakGlassGrant: 3 }));
     expect(total(await staleCiphertextCounts(database))).toBe(0);
     expect(await plaintextSnapshot(database)).toEqual(before);
     // Nothing left: a third run has nothing to do.
@@ -131,11 +154,12 @@ describe.each<Engine>(["postgres", "pglite"])("key rotation on %s", (engine) => 
       connection.query(`UPDATE person AS p SET notes = o.pin FROM person AS o WHERE p.id = $1 AND o.id = $2`, [b, a]),
     );
     await rotateKey(database);
-    const error = await reencryptAll(database, { batchSize: 100 }).catch((caught: unknown) => caught);
+    // One batch holds every person, so the failing row's batch is the whole table.
+    const error = await reencryptAll(database, { batchSize: SEEDED_PEOPLE }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DecryptionError);
     expect((error as DecryptionError).message).toContain(`person.notes of record ${b}`);
     // The batch rolled back: every row is still at the previous version.
-    expect((await staleCiphertextCounts(database)).find((count) => count.column === "surname")?.count).toBe(DEMO_PEOPLE.length);
+    expect((await staleCiphertextCounts(database)).find((count) => count.column === "surname")?.count).toBe(SEEDED_PEOPLE);
   });
 
   test("a wrong root key is refused with one line naming the key version", async () => {
@@ -195,7 +219,10 @@ describe("several servers on one PostgreSQL database", () => {
     expect(version).toBeGreaterThan(1);
 
     const reencrypted = await run("npx", ["tsx", "scripts/keys-reencrypt.ts", "--batch-size=5", "--no-wait"], { env });
-    expect(reencrypted.stdout).toContain(`Person (person): ${DEMO_PEOPLE.length} / ${DEMO_PEOPLE.length} rows (100%)`);
+    // Every registered model is reported complete, with the row counts the seed wrote.
+    const expected = await expectedProgress();
+    expect(expected.find((model) => model.model === "Person")?.total).toBe(SEEDED_PEOPLE);
+    for (const model of expected) expect(reencrypted.stdout).toContain(`${model.model} (${model.table}): ${model.total} / ${model.total} rows (100%)`);
     expect(reencrypted.stdout).toContain("person.surname: 0");
     expect(reencrypted.stdout).toContain("break_glass_grant.reason: 0");
     expect(reencrypted.stdout).toContain(`No older ciphertext remains: every encrypted value uses key version ${version}.`);

@@ -10,8 +10,10 @@ import { modelSpec } from "~/server/encryption/registry";
 import { newId } from "~/server/ids.server";
 import { demoAgencyCode, seedDemo } from "~seeds/demo";
 import { DEMO_PEOPLE } from "~seeds/data/people";
+import { DEMO_USERS } from "~seeds/data/users";
 import { stableId } from "~seeds/factories";
 import { truncateAll, useEngine, type Engine } from "../support/engines";
+import { seededPersonRows } from "../support/seed-counts";
 
 process.env.KAMKOR_ROOT_KEY ??= Buffer.alloc(32, "kamkor-integration-tests").toString("base64");
 
@@ -20,11 +22,14 @@ const ENCRYPTED_COLUMNS = [...PERSON.encrypted.values()];
 const OWNER = stableId("agency", demoAgencyCode("social_services", "bishkek-len"));
 const CREATOR = stableId("user", "socialworker");
 
-/** Every plaintext value the demo seed writes into an encrypted column. */
-const SEEDED_PLAINTEXT = DEMO_PEOPLE.flatMap((person) =>
-  [person.surname, person.givenName, person.patronymic, person.pin, person.birthDate, person.address, person.phone, person.notes].filter(
-    (value): value is string => value !== null,
-  ),
+/** Every person row the demo seed writes (DEMO_PEOPLE and the caseload children), as plaintext. */
+const SEEDED_PEOPLE = seededPersonRows();
+
+/** Every plaintext value the demo seed writes into an encrypted column of person. */
+const SEEDED_PLAINTEXT = SEEDED_PEOPLE.flatMap((person) =>
+  [...PERSON.encrypted.keys()]
+    .map((field) => (person as Record<string, unknown>)[field])
+    .filter((value): value is string => typeof value === "string"),
 );
 
 function newPerson(overrides: Record<string, string | null> = {}) {
@@ -64,7 +69,8 @@ describe.each<Engine>(["postgres", "pglite"])("field encryption on %s", (engine)
 
   test("raw SQL: every encrypted column of person holds only kmk1 ciphertext, and no seeded plaintext appears anywhere", async () => {
     const rows = await database.withConnection((connection) => connection.query<Record<string, unknown>>(`SELECT * FROM person`));
-    expect(rows).toHaveLength(DEMO_PEOPLE.length);
+    expect(rows).toHaveLength(SEEDED_PEOPLE.length);
+    expect(new Set(rows.map((row) => row.id))).toEqual(new Set(SEEDED_PEOPLE.map((person) => person.id)));
     for (const column of ENCRYPTED_COLUMNS) {
       const [{ total, ciphertext }] = await database.withConnection((connection) =>
         connection.query<{ total: number | bigint; ciphertext: number | bigint }>(
@@ -75,6 +81,9 @@ describe.each<Engine>(["postgres", "pglite"])("field encryption on %s", (engine)
       expect(Number(ciphertext), column).toBe(Number(total));
     }
     const dump = JSON.stringify(rows);
+    // Names of the caseload children are plaintext the check must cover, not only DEMO_PEOPLE's.
+    const caseloadChild = SEEDED_PEOPLE.find((person) => !DEMO_PEOPLE.some((demo) => stableId("person", demo.key) === person.id))!;
+    expect(SEEDED_PLAINTEXT).toEqual(expect.arrayContaining([caseloadChild.surname, caseloadChild.givenName, caseloadChild.patronymic]));
     for (const value of SEEDED_PLAINTEXT) expect(dump, "plaintext in the person table").not.toContain(value);
     for (const row of rows) {
       expect(String(row.pin_bidx ?? "0".repeat(32))).toMatch(/^[0-9a-f]{32}$/);
@@ -284,6 +293,10 @@ describe("the database dump", () => {
     });
     expect(stdout).toMatch(/kmk1\.\d+\./);
     expect(stdout).toMatch(/COPY public\.person /);
-    for (const value of SEEDED_PLAINTEXT) expect(stdout, "plaintext in pg_dump").not.toContain(value);
+    // Whole values only: a child's given name may be part of a staff display name, which is not
+    // encrypted (e.g. "Канат" in "Канатбек"); a leaked column value stands on its own.
+    const wholeValue = (value: string) => new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+    expect(stdout).toMatch(wholeValue(DEMO_USERS[0].displayName)); // the matcher does find whole (unencrypted) values
+    for (const value of SEEDED_PLAINTEXT) expect(stdout, `plaintext in pg_dump: ${value}`).not.toMatch(wholeValue(value));
   });
 });

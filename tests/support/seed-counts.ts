@@ -1,0 +1,61 @@
+import { allModelSpecs } from "~/server/encryption/registry";
+import { demoCaseloadRows, demoStaffRows } from "~seeds/caseload";
+import { demoAgencyCode, demoPersonRows } from "~seeds/demo";
+import { DEMO_PASSWORD, DEMO_USERS } from "~seeds/data/users";
+import { buildUser, stableId } from "~seeds/factories";
+
+/**
+ * What the demo seed (seeds/demo.ts) writes, computed from the same seed modules, so tests
+ * that count rows follow the seed as it grows instead of hard-coding its size.
+ */
+
+/** Every person row seedDemo inserts (DEMO_PEOPLE and the caseload children), as plaintext. */
+export function seededPersonRows() {
+  return [...demoPersonRows(), ...demoCaseloadRows().people];
+}
+
+/** Every staff account row seedDemo inserts (DEMO_USERS and DEMO_STAFF). */
+async function seededUserRows() {
+  const users = await Promise.all(
+    DEMO_USERS.map((user) =>
+      buildUser({
+        username: user.username,
+        displayName: user.displayName,
+        roles: [user.role],
+        agencyId: stableId("agency", demoAgencyCode(user.agencyType, user.districtKey)),
+        password: DEMO_PASSWORD,
+        enrolled: user.enrolled,
+      }),
+    ),
+  );
+  return [...users, ...(await demoStaffRows())];
+}
+
+let counts: Promise<Map<string, number>> | undefined;
+
+/**
+ * Per encrypted model of the registry: how many rows seedDemo writes with at least one
+ * encrypted field set, i.e. how many rows hold ciphertext right after the seed (and so how
+ * many `reencryptAll` has to rewrite after a rotation). Models the seed does not write are 0.
+ */
+export function seededEncryptedRowCounts(): Promise<Map<string, number>> {
+  counts ??= (async () => {
+    const caseload = demoCaseloadRows();
+    const rows: Record<string, Record<string, unknown>[]> = {
+      Person: seededPersonRows(),
+      SupportPlan: caseload.plans,
+      SupportPlanMember: caseload.members,
+      SupportPlanGoal: caseload.goals,
+      SupportPlanReview: caseload.reviews,
+      User: await seededUserRows(),
+    };
+    return new Map(
+      allModelSpecs().map((spec) => {
+        const fields = [...spec.encrypted.keys()];
+        const withCiphertext = (rows[spec.model] ?? []).filter((row) => fields.some((field) => row[field] !== null && row[field] !== undefined));
+        return [spec.model, withCiphertext.length];
+      }),
+    );
+  })();
+  return counts;
+}
