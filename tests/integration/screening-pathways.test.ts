@@ -109,6 +109,9 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     const supervisorTasks = await screeningTasksFor(users.supervisor, new Date(due.getTime() + 60_000));
     expect(supervisorTasks.find((t) => t.screeningId === id)).toMatchObject({ kind: "screening_overdue", childName: null });
     expect(await screeningTasksFor(users.admin, due)).toEqual([]);
+    // The supervisor's own view of the screening: status only — not even whether there is an acute checklist.
+    const supervisorState = await pathwayStateFor({ user: users.supervisor, screeningId: id, now: new Date(due.getTime() + 60_000) });
+    expect(supervisorState).toMatchObject({ access: "status", result: null, checklist: null, actions: [], assessment: { overdue: true, doneAt: null } });
   });
 
   test("checklist: timed ticks, completion, chronology; encrypted at rest; only screener or school psychologist", async () => {

@@ -112,18 +112,20 @@ export async function startPathway(args: {
     actions: actions.length,
     notifications,
     async afterCommit(options = {}) {
-      if (args.user.username && args.user.roles && args.user.agency) {
-        await recordAudit({
-          actor: auditActor(args.user as AuthorizedUser),
-          action: "screening.pathway_start",
-          decision: "allowed",
-          record: { type: "screening", id: screening.id },
-          fields: ["assessmentDueAt", "rescreenDueAt", "alerts", "actions"],
-          purpose: `alerts:${recipients.length};actions:${actions.length}`,
-          context: args.context,
-        });
-      }
-      await deliverAll(options.notifier ?? externalNotifier(), notifications);
+      // The audit event and the external hook do not depend on each other: both at once.
+      const audited =
+        args.user.username && args.user.roles && args.user.agency
+          ? recordAudit({
+              actor: auditActor(args.user as AuthorizedUser),
+              action: "screening.pathway_start",
+              decision: "allowed",
+              record: { type: "screening", id: screening.id },
+              fields: ["assessmentDueAt", "rescreenDueAt", "alerts", "actions"],
+              purpose: `alerts:${recipients.length};actions:${actions.length}`,
+              context: args.context,
+            })
+          : Promise.resolve();
+      await Promise.all([audited, deliverAll(options.notifier ?? externalNotifier(), notifications)]);
     },
   };
 }
@@ -251,15 +253,16 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
   const targetIds = [...new Set(actions.map((a) => a.targetUserId).filter((id): id is string => id !== null))];
   const targets = targetIds.length > 0 ? await prisma.user.findMany({ where: { id: { in: targetIds } }, select: { id: true, displayName: true } }) : [];
   const targetName = new Map(targets.map((t) => [t.id, t.displayName]));
-  const fields = ["result", "assessmentDueAt", "assessmentDoneAt", "checklistCompletedAt", "rescreenDueAt"];
-  if (content) fields.push("safetyChecklist", "actions");
+  const fields = ["assessmentDueAt", "assessmentDoneAt", "rescreenDueAt"];
+  if (content) fields.push("result", "checklistCompletedAt", "safetyChecklist", "actions");
   await recordAudit({ actor: auditActor(args.user), action: "screening.pathway_read", decision: "allowed", record: { type: "screening", id: facts.id }, fields, purpose: content ? "pathway:content" : "pathway:status", context: args.context });
   return {
     screeningId: facts.id,
     access: content ? "content" : "status",
     result: content ? facts.result : null,
+    // Whether a checklist exists would tell the result (acute): status viewers do not get it.
     checklist:
-      facts.result === "acute_positive"
+      content && facts.result === "acute_positive"
         ? { required: true, completedAt: iso(facts.checklistCompletedAt), items: content ? parseChecklist(checklistRow?.safetyChecklist) : null, mayRecord: access.includes("record_checklist") && !facts.checklistCompletedAt }
         : null,
     assessment: facts.assessmentDueAt
