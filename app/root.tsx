@@ -19,6 +19,7 @@ import { useNonce } from "~/components/nonce";
 import { formatDateTime } from "~/i18n/i18n";
 import { activeBreakGlassUntil } from "~/modules/break-glass/break-glass.server";
 import { taskCounts } from "~/modules/tasks/tasks.server";
+import { unreadAlertCount } from "~/modules/screenings/alerts.server";
 
 import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/use-translation";
@@ -41,16 +42,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = session?.stage === "full" ? session.user : null;
   const actor = user ? actorOf(user) : null;
   // Independent reads: in parallel, so the page waits for one round trip, not two.
-  const [breakGlassUntil, openTasks] = await Promise.all([
+  const menu = areasFor(actor);
+  const [breakGlassUntil, openTasks, unreadAlerts] = await Promise.all([
     user ? activeBreakGlassUntil(user.id) : null,
     actor ? taskCounts(actor).then((counts) => counts.total) : 0,
+    user && menu.includes("screeningAlerts") ? unreadAlertCount(user.id) : 0,
   ]);
   return json({
     locale,
     user: user ? { displayName: user.displayName } : null,
     breakGlassUntil,
     openTasks,
-    menu: areasFor(actor).map((area) => ({ path: AREAS[area].path, labelKey: AREAS[area].labelKey })),
+    unreadAlerts,
+    menu: menu.map((area) => ({ path: AREAS[area].path, labelKey: AREAS[area].labelKey })),
   });
 }
 
@@ -98,6 +102,12 @@ function Header() {
                 <li key={item.path}>
                   <NavLink to={item.path}>{t(item.labelKey)}</NavLink>
                   {/* Outside the link: its name stays the area's name. */}
+                  {item.path === "/screenings/alerts" && data.unreadAlerts > 0 ? (
+                    <span className="badge badge-off" data-testid="alert-badge">
+                      <span aria-hidden="true">{data.unreadAlerts}</span>
+                      <span className="visually-hidden">{t("pathway.alerts.badge", { count: data.unreadAlerts })}</span>
+                    </span>
+                  ) : null}
                   {item.path === "/home" && data.openTasks > 0 ? (
                     <span className="badge" data-testid="task-badge">
                       <span aria-hidden="true">{data.openTasks}</span>

@@ -4,6 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { AgencyType } from "~/generated/prisma/enums.ts";
 import { formatDate, localName } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { ScreeningTaskList } from "~/modules/screenings/ScreeningTaskList";
+import { screeningTasksFor } from "~/modules/screenings/alerts.server";
 import { planHref } from "~/modules/support-plans/links";
 import { taskInbox, type TaskKind } from "~/modules/tasks/tasks.server";
 import { requireUser } from "~/server/auth/session.server";
@@ -12,9 +14,10 @@ import { actorOf } from "~/server/authorization.server";
 /** Each role's landing page: who you are, where you work, and what your role does here. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const inbox = await taskInbox(actorOf(user));
+  const [inbox, screeningTasks] = await Promise.all([taskInbox(actorOf(user)), screeningTasksFor(actorOf(user))]);
   return json({
     inbox,
+    screeningTasks,
     displayName: user.displayName,
     roles: user.roles,
     agency: { type: user.agency.type, nameRu: user.agency.nameRu, nameKy: user.agency.nameKy, nameEn: user.agency.nameEn },
@@ -24,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t, locale } = useTranslation();
-  const { displayName, roles, agency, territory, inbox } = useLoaderData<typeof loader>();
+  const { displayName, roles, agency, territory, inbox, screeningTasks } = useLoaderData<typeof loader>();
   const place = territory.parent ? `${localName(territory, locale)}, ${localName(territory.parent, locale)}` : localName(territory, locale);
   return (
     <div className="page">
@@ -46,7 +49,7 @@ export default function Home() {
           <dd>{place}</dd>
         </div>
       </dl>
-      <TaskInbox inbox={inbox} />
+      <TaskInbox inbox={inbox} screeningTasks={screeningTasks} />
       <section aria-labelledby="your-work">
         <h2 id="your-work">{t("home.yourWork")}</h2>
         <ul className="role-work">
@@ -62,13 +65,13 @@ export default function Home() {
 const KINDS: readonly TaskKind[] = ["review", "measure", "closure", "proposal"];
 
 /** What is waiting for this user: counts per kind, then the tasks, most urgent first. */
-function TaskInbox({ inbox }: { inbox: ReturnType<typeof useLoaderData<typeof loader>>["inbox"] }) {
+function TaskInbox({ inbox, screeningTasks }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "inbox" | "screeningTasks">) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="tasks-heading" data-testid="task-inbox">
       <h2 id="tasks-heading">{t("tasks.title")}</h2>
       {inbox.counts.total === 0 ? (
-        <p className="muted">{t("tasks.none")}</p>
+        screeningTasks.length > 0 ? null : <p className="muted">{t("tasks.none")}</p>
       ) : (
         <>
           <ul className="task-counts">
@@ -91,6 +94,7 @@ function TaskInbox({ inbox }: { inbox: ReturnType<typeof useLoaderData<typeof lo
           </ul>
         </>
       )}
+      <ScreeningTaskList tasks={screeningTasks} />
     </section>
   );
 }

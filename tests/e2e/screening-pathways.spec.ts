@@ -75,7 +75,12 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
 
   // The psychologist: the alert, then the safety assessment.
   const psychologist = await signedIn(page, "psychologist");
-  await psychologist.goto("/screenings/alerts");
+  // The counter in the menu and the deadline in the task inbox.
+  await expect(psychologist.getByTestId("alert-badge")).toBeVisible();
+  await expect(psychologist.getByTestId("screening-tasks").getByText("Оценка безопасности после скрининга").first()).toBeVisible();
+  await expectNoAxeViolations(psychologist);
+  await psychologist.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Оповещения" }).click();
+  await expect(psychologist).toHaveURL(/\/screenings\/alerts$/);
   await expect(psychologist.getByRole("heading", { level: 1 })).toHaveText("Оповещения о скринингах");
   const alert = psychologist.getByRole("listitem").filter({ has: psychologist.getByRole("link", { name: "Открыть" }) }).filter({ hasText: "Острый риск: нужна оценка безопасности" }).first();
   await expect(alert).toBeVisible();
