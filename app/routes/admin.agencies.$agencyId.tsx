@@ -1,14 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { ConfirmButton } from "~/components/ConfirmButton";
 import { ValidatedForm } from "~/components/ValidatedForm";
 import { localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { DoneNotice, StatusBadge, useFieldError } from "~/modules/admin/admin.components";
+import { AccessToggle, DoneNotice, StatusBadge, useFieldError } from "~/modules/admin/admin.components";
 import { agencyActionSchema, agencyDetailsSchema } from "~/modules/admin/admin.schema";
 import { adminFormOptions, getAgency, setAgencyStatus, updateAgency } from "~/modules/admin/admin.server";
 import { AgencyFields } from "~/modules/admin/AgencyFields";
@@ -98,31 +97,18 @@ export default function EditAgency() {
             {t(statusError)}
           </p>
         ) : null}
-        {agency.status === "active" ? (
-          ownAgency ? (
-            <p className="muted">{t("admin.agency.ownAgency")}</p>
-          ) : (
-            <>
-              <p className="muted">{t("admin.agency.disableHint")}</p>
-              <ConfirmButton
-                intent="disable"
-                label={t("admin.agency.disable")}
-                title={t("admin.agency.disableConfirmTitle")}
-                description={t("admin.agency.disableConfirmText", { count: agency.userCount })}
-                confirmLabel={t("admin.agency.disable")}
-                cancelLabel={t("admin.cancel")}
-                danger
-              />
-            </>
-          )
-        ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="enable" />
-            <button type="submit" className="button-secondary">
-              {t("admin.agency.enable")}
-            </button>
-          </Form>
-        )}
+        <AccessToggle
+          active={agency.status === "active"}
+          blockedReason={ownAgency ? t("admin.agency.ownAgency") : undefined}
+          hint={t("admin.agency.disableHint")}
+          disable={{
+            label: t("admin.agency.disable"),
+            title: t("admin.agency.disableConfirmTitle"),
+            description: t("admin.agency.disableConfirmText", { count: agency.userCount }),
+            cancelLabel: t("admin.cancel"),
+          }}
+          enableLabel={t("admin.agency.enable")}
+        />
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ConfirmButton } from "~/components/ConfirmButton";
@@ -10,7 +10,7 @@ import { TextField } from "~/components/TextField";
 import { ValidatedForm } from "~/components/ValidatedForm";
 import { formatDate, localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { AgencyOptions, DoneNotice, StatusBadge, useFieldError } from "~/modules/admin/admin.components";
+import { AccessToggle, AgencyOptions, DoneNotice, StatusBadge, useFieldError } from "~/modules/admin/admin.components";
 import {
   roleField,
   rolesOf,
@@ -171,31 +171,18 @@ export default function EditUser() {
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">{t("admin.user.accessTitle")}</h2>
         <FormError data={errorsFor("disable") ?? errorsFor("enable")} />
-        {user.status === "active" ? (
-          self ? (
-            <p className="muted">{t("admin.user.cannotDisableSelf")}</p>
-          ) : (
-            <>
-              <p className="muted">{t("admin.user.disableHint")}</p>
-              <ConfirmButton
-                intent="disable"
-                label={t("admin.user.disable")}
-                title={t("admin.user.disableConfirmTitle")}
-                description={t("admin.user.disableConfirmText", { name: user.displayName })}
-                confirmLabel={t("admin.user.disable")}
-                cancelLabel={t("admin.cancel")}
-                danger
-              />
-            </>
-          )
-        ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="enable" />
-            <button type="submit" className="button-secondary">
-              {t("admin.user.enable")}
-            </button>
-          </Form>
-        )}
+        <AccessToggle
+          active={user.status === "active"}
+          blockedReason={self ? t("admin.user.cannotDisableSelf") : undefined}
+          hint={t("admin.user.disableHint")}
+          disable={{
+            label: t("admin.user.disable"),
+            title: t("admin.user.disableConfirmTitle"),
+            description: t("admin.user.disableConfirmText", { name: user.displayName }),
+            cancelLabel: t("admin.cancel"),
+          }}
+          enableLabel={t("admin.user.enable")}
+        />
       </section>
     </div>
   );

@@ -1,3 +1,5 @@
+import { Form } from "@remix-run/react";
+import { ConfirmButton } from "~/components/ConfirmButton";
 import { localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 
@@ -92,4 +94,50 @@ export function useFieldError(
     const key = (clientErrors[name]?.message ?? serverErrors?.[name]) as MessageKey | undefined;
     return key ? t(key) : undefined;
   };
+}
+
+/**
+ * The access block of an agency or account page: a guarded "disable" (Radix dialog once
+ * hydrated, a plain post before) while active — or a reason why it cannot be disabled —
+ * and a plain "enable" post while disabled.
+ */
+export function AccessToggle({
+  active,
+  blockedReason,
+  hint,
+  disable,
+  enableLabel,
+}: {
+  active: boolean;
+  /** Already translated: shown instead of the button (e.g. one's own account). */
+  blockedReason?: string;
+  hint: string;
+  disable: { label: string; title: string; description: string; cancelLabel: string };
+  enableLabel: string;
+}) {
+  if (!active) {
+    return (
+      <Form method="post">
+        <input type="hidden" name="intent" value="enable" />
+        <button type="submit" className="button-secondary">
+          {enableLabel}
+        </button>
+      </Form>
+    );
+  }
+  if (blockedReason) return <p className="muted">{blockedReason}</p>;
+  return (
+    <>
+      <p className="muted">{hint}</p>
+      <ConfirmButton
+        intent="disable"
+        label={disable.label}
+        title={disable.title}
+        description={disable.description}
+        confirmLabel={disable.label}
+        cancelLabel={disable.cancelLabel}
+        danger
+      />
+    </>
+  );
 }
