@@ -5,7 +5,7 @@ import { PlanForm, usePlanForm } from "~/modules/support-plans/PlanComponents";
 import { PlanNarrativeFields } from "~/modules/support-plans/PlanNarrativeFields";
 import { idParam, planFormAction } from "~/modules/support-plans/plan-route.server";
 import { openPlan } from "~/modules/support-plans/support-plan-commands.server";
-import { openPlanSchema } from "~/modules/support-plans/support-plans.schema";
+import { groundsParam, openPlanSchema } from "~/modules/support-plans/support-plans.schema";
 import { newPlanContext } from "~/modules/support-plans/support-plans.server";
 import { requireArea } from "~/server/authorization.server";
 
@@ -14,9 +14,11 @@ export { planLinks as links } from "~/modules/support-plans/plan-links";
 /** Open a plan (inspector, social worker) or propose one (pedagogue) for a person the user may see. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireArea(request, context, "plans");
-  const personId = idParam(new URL(request.url).searchParams.get("personId") ?? undefined);
+  const params = new URL(request.url).searchParams;
+  const personId = idParam(params.get("personId") ?? undefined);
   const { mode, childName } = await newPlanContext({ user, context, personId });
-  return json({ personId, mode, childName });
+  // A screening's "propose a support plan" links here with the grounds it found, ticked in advance.
+  return json({ personId, mode, childName, grounds: groundsParam(params.get("grounds")) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,10 +27,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewPlan() {
-  const { personId, mode, childName } = useLoaderData<typeof loader>();
+  const { personId, mode, childName, grounds } = useLoaderData<typeof loader>();
   const { t, form, actionData, error } = usePlanForm({
     schema: openPlanSchema,
-    defaults: { reviewIntervalMonths: "3", groundsOther: "", parentInvolvement: "", childView: "" },
+    defaults: { reviewIntervalMonths: "3", groundsOther: "", parentInvolvement: "", childView: "", ...Object.fromEntries(grounds.map((ground) => [`ground_${ground}`, "on"])) },
     fixed: { personId },
   });
   return (

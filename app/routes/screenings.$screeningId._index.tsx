@@ -1,15 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { PathwayPanel } from "~/modules/screenings/PathwayPanel";
+import { pathwayLinks } from "~/modules/screenings/pathway-links";
+import { pathwayStateFor } from "~/modules/screenings/pathways.server";
 import { screeningLinks } from "~/modules/screenings/screening-links";
 import { screeningRequest } from "~/modules/screenings/screening-route.server";
 import { assignClinicianSchema } from "~/modules/screenings/screenings.schema";
 import { assignClinician, clinicianChoices, readScreening } from "~/modules/screenings/screenings.server";
 import { parseForm } from "~/server/forms.server";
 
-export const links = screeningLinks;
+export const links: LinksFunction = () => [...screeningLinks(), ...pathwayLinks()];
 
 /**
  * The result (content viewers: the pathway in plain words, findings, answers) or the status
@@ -18,8 +21,11 @@ export const links = screeningLinks;
 export async function loader(args: LoaderFunctionArgs) {
   const { user, context, screeningId } = await screeningRequest(args);
   const screening = await readScreening({ user, context, screeningId, purpose: "result" });
+  // The pathway (checklist, assessment deadline, re-screening, actions) exists once the session is complete;
+  // each link in it is shown only to those who may follow it.
+  const pathway = screening.status === "completed" ? await pathwayStateFor({ user, context, screeningId }) : null;
   const clinicians = screening.mayAssignClinician ? await clinicianChoices({ user, context, screeningId }) : [];
-  return json({ screening, clinicians, assigned: new URL(args.request.url).searchParams.has("assigned") });
+  return json({ screening, pathway, clinicians, assigned: new URL(args.request.url).searchParams.has("assigned") });
 }
 
 type ActionData = { error: MessageKey };
@@ -35,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ScreeningResult() {
   const { t, locale } = useTranslation();
-  const { screening, clinicians, assigned } = useLoaderData<typeof loader>();
+  const { screening, pathway, clinicians, assigned } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const content = screening.content;
   const answerLabel = (answer: string) =>
@@ -61,11 +67,8 @@ export default function ScreeningResult() {
               <dt>{t("screening.status.onFile")}</dt>
               <dd>{screening.completedAt ? t("screening.status.completedOn", { date: formatDate(screening.completedAt) }) : t("screening.status.inProgress")}</dd>
             </div>
-            <div>
-              <dt>{t("screening.followUp")}</dt>
-              <dd>{t(`screening.followUp.${screening.followUp}` as MessageKey)}</dd>
-            </div>
           </dl>
+          {pathway ? <PathwayPanel state={pathway} /> : null}
           <p className="muted">{t("screening.statusOnly")}</p>
         </>
       ) : (
@@ -91,32 +94,12 @@ export default function ScreeningResult() {
                 <p>{t(`screening.pathway.${content.result}` as MessageKey)}</p>
                 {content.findings.length > 0 ? <p>{t("screening.pathway.findings")}</p> : null}
                 <p className="validation-flag">{t("screening.pathway.awaitingValidation")}</p>
-                <div className="actions">
-                  {content.result === "acute_positive" ? (
-                    <Link className="button-primary" to={`/screenings/${screening.id}/checklist`}>
-                      {t("screening.link.checklist")}
-                    </Link>
-                  ) : null}
-                  {content.result !== "negative" ? (
-                    <Link className="button-secondary" to={`/screenings/${screening.id}/assessment`}>
-                      {t("screening.link.assessment")}
-                    </Link>
-                  ) : null}
-                  {content.findings.length > 0 ? (
-                    <Link className="button-secondary" to={`/screenings/${screening.id}/actions`}>
-                      {t("screening.link.actions")}
-                    </Link>
-                  ) : null}
-                </div>
               </section>
+              {pathway ? <PathwayPanel state={pathway} /> : null}
               <dl className="facts">
                 <div>
                   <dt>{t("screening.status.onFile")}</dt>
                   <dd>{screening.completedAt ? t("screening.status.completedOn", { date: formatDate(screening.completedAt) }) : null}</dd>
-                </div>
-                <div>
-                  <dt>{t("screening.followUp")}</dt>
-                  <dd>{t(`screening.followUp.${screening.followUp}` as MessageKey)}</dd>
                 </div>
               </dl>
               <h2>{t("screening.findings")}</h2>

@@ -42,7 +42,7 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
   const path = await acuteScreening(page);
 
   // The immediate safety steps.
-  await page.getByRole("link", { name: "Чек-лист безопасности" }).click();
+  await page.getByRole("link", { name: "Неотложные шаги безопасности" }).click();
   await expect(page).toHaveURL(new RegExp(`${path}/checklist$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Неотложные шаги безопасности");
   await expectNoAxeViolations(page);
@@ -72,6 +72,10 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
   await expect(page.getByTestId("checklist-complete")).toContainText("Все шаги выполнены");
   await expect(page.getByRole("button", { name: "Сохранить отметки" })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  // Back on the result page the checklist is shown as done, with no link to record it again.
+  await page.goto(path);
+  await expect(page.getByText(/^Неотложные шаги безопасности завершены/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Неотложные шаги безопасности" })).toHaveCount(0);
 
   // The psychologist: the alert, then the safety assessment.
   const psychologist = await signedIn(page, "psychologist");
@@ -85,7 +89,11 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
   const alert = psychologist.getByRole("listitem").filter({ has: psychologist.getByRole("link", { name: "Открыть" }) }).filter({ hasText: "Острый риск: нужна оценка безопасности" }).first();
   await expect(alert).toBeVisible();
   await expectNoAxeViolations(psychologist);
-  await psychologist.goto(`${path}/assessment`);
+  // The result page's pathway leads the psychologist to the assessment.
+  await psychologist.goto(path);
+  await expect(psychologist.getByText(/^Неотложные шаги безопасности завершены/)).toBeVisible();
+  await psychologist.getByRole("link", { name: "Провести оценку безопасности" }).click();
+  await expect(psychologist).toHaveURL(new RegExp(`${path}/assessment$`));
   await expect(psychologist.getByRole("heading", { level: 1 })).toHaveText("Оценка безопасности");
   await expectNoAxeViolations(psychologist);
   await psychologist.getByRole("button", { name: "Записать оценку" }).click();
@@ -105,11 +113,69 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
   await expect(inspector.getByText("Есть запись о скрининге").first()).toBeVisible();
   await expect(inspector.getByText("Выявлен острый риск")).toHaveCount(0);
   await expect(inspector.getByText("хотелось умереть")).toHaveCount(0);
+  // "Follow-up done" is what the inspector may know; that a checklist existed would tell the result.
+  await expect(inspector.getByText(/^Оценка безопасности проведена/)).toBeVisible();
+  await expect(inspector.getByText(/Неотложные шаги/)).toHaveCount(0);
   await expectNoAxeViolations(inspector);
   for (const suffix of ["checklist", "assessment", "actions"]) {
     const response = await inspector.goto(`${path}/${suffix}`);
     expect(response?.status()).toBe(404);
   }
+});
+
+test("vulnerability findings: racket goes to the inspector (never dismissed without a reason) and a support-plan proposal starts with the grounds ticked", async ({ page }) => {
+  test.setTimeout(180_000);
+  await login(page, "pedagogue");
+  await page.goto(`/screenings/new?personId=${CHILD_ID}`);
+  await page.getByLabel("Ребёнок согласен ответить на вопросы").check();
+  await page.getByLabel("Будет проинформирован о скрининге").check();
+  await page.getByRole("button", { name: "Начать скрининг" }).click();
+  await expect(page).toHaveURL(/\/screenings\/[0-9a-f-]{36}\/step$/);
+  const path = new URL(page.url()).pathname.replace(/\/step$/, "");
+  for (const question of [/хотелось умереть/, /было бы лучше/, /мысли о том, чтобы убить себя\?$/, /пытался или пыталась/]) await answer(page, question, "Нет");
+  await answer(page, /отбирает у тебя деньги/, "Да");
+  for (const question of [/Дома тебя кто-нибудь бьёт/, /нечего есть/, /трогал тебя/]) await answer(page, question, "Нет");
+  await answer(page, /работают или живут в другой стране/, "Да");
+  await answer(page, /алкоголь/, "Нет");
+  await expect(page.getByRole("group", { name: /беспокоит/ })).toBeVisible();
+  await page.getByRole("button", { name: "Больше ничего" }).click();
+
+  // ASQ negative, findings present: the pathway offers the suggested actions.
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(page.getByRole("heading", { name: "Результат: Риск не выявлен" })).toBeVisible();
+  await page.getByRole("link", { name: /^Рекомендуемые действия \(\d+\)$/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Рекомендуемые действия");
+  await expectNoAxeViolations(page);
+
+  const inspectorReferral = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Направить инспектору по делам несовершеннолетних" }) });
+  await inspectorReferral.getByRole("button", { name: "Отклонить" }).click();
+  await expect(page.getByText("Рэкет и насилие нельзя отклонить без причины: не менее 10 символов.")).toBeVisible();
+  await inspectorReferral.getByRole("button", { name: "Направить", exact: true }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  await expect(inspectorReferral.getByText(/^направлено: .+, \d{2}\.\d{2}\.\d{4}$/)).toBeVisible();
+
+  // One click proposes a plan: the plan form opens with the grounds the screening found.
+  await page.getByRole("button", { name: "Предложить план сопровождения" }).click();
+  await expect(page).toHaveURL(/\/plans\/new\?personId=/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Предложить план сопровождения");
+  await expect(page.getByLabel("пострадал(а) от рэкета")).toBeChecked();
+  await expect(page.getByLabel("родители на заработках за рубежом")).toBeChecked();
+  await expect(page.getByLabel("риск суицида")).not.toBeChecked();
+  await page.getByRole("button", { name: "Отправить предложение" }).click();
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
+  // The plan and its print show the grounds, and nothing of the screening behind them.
+  await page.goto(`${new URL(page.url()).pathname}/print`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("План сопровождения");
+  await expect(page.getByText("пострадал(а) от рэкета")).toBeVisible();
+  const printed = (await page.locator("body").innerText()).toLowerCase();
+  for (const word of ["скрининг", "отбирает у тебя деньги", "риск не выявлен", "рекомендуемые действия", "asq"]) expect(printed).not.toContain(word);
+
+  // The inspector who received the referral: status and the referral, never the answers.
+  const inspector = await signedIn(page, "inspector");
+  await inspector.goto(path);
+  await expect(inspector.getByText(/^Вам направлено по результатам скрининга: направление инспектору/)).toBeVisible();
+  await expect(inspector.getByText("отбирает у тебя деньги")).toHaveCount(0);
+  await expect(inspector.getByText("Риск не выявлен")).toHaveCount(0);
 });
 
 test.describe("before JavaScript loads", () => {
@@ -123,5 +189,13 @@ test.describe("before JavaScript loads", () => {
     for (const label of ["Ребёнок не остаётся один", "Опасные предметы убраны", "Психолог вызван", "Законному представителю позвонили", "Вызваны"]) await page.getByLabel(label).check();
     await page.getByRole("button", { name: "Сохранить отметки" }).click();
     await expect(page.getByTestId("checklist-complete")).toContainText("Все шаги выполнены");
+  });
+
+  test("a proposal link ticks its grounds in the page itself", async ({ page }) => {
+    await login(page, "pedagogue");
+    await page.goto(`/plans/new?personId=${CHILD_ID}&grounds=victim_of_racket,suicide_risk,unknown`);
+    await expect(page.getByLabel("пострадал(а) от рэкета")).toBeChecked();
+    await expect(page.getByLabel("риск суицида")).toBeChecked();
+    await expect(page.getByLabel("родители на заработках за рубежом")).not.toBeChecked();
   });
 });

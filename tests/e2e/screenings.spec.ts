@@ -53,7 +53,11 @@ test("the pedagogue screens a child on a phone: consent, one question per screen
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(CHILD_NAME);
   await expect(page.getByRole("heading", { name: "Результат: Выявлен острый риск" })).toBeVisible();
   await expect(page.getByText("не оставляйте ребёнка одного", { exact: false })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Чек-лист безопасности" })).toBeVisible();
+  // The pathway: the open safety checklist comes first; the assessment is the psychologist's, so no link to it here.
+  await expect(page.getByTestId("checklist-open")).toContainText("Неотложные шаги безопасности ещё не завершены");
+  await expect(page.getByRole("link", { name: "Неотложные шаги безопасности" })).toBeVisible();
+  await expect(page.getByText(/^Оценка безопасности: до \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Провести оценку безопасности" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   // Nothing readable stays on the device: no answers in the URL, storage or cookies.

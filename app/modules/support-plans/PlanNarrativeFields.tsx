@@ -16,7 +16,8 @@ export function PlanNarrativeFields({ t, form, error }: { t: Translate; form: Us
         error={error("grounds")}
         items={GROUNDS.map((ground) => ({
           label: t(`plan.ground.${ground}` as MessageKey),
-          input: { ...form.register(`ground_${ground}`), value: "on" },
+          // defaultChecked renders the ticks in the HTML, so they are there before JavaScript loads.
+          input: { ...form.register(`ground_${ground}`), value: "on", defaultChecked: Boolean(form.formState.defaultValues?.[`ground_${ground}`]) },
         }))}
       />
       <TextAreaField {...form.register("groundsOther")} label={t("plan.field.groundsOther")} maxLength={TEXT_MAX} rows={2} error={error("groundsOther")} />

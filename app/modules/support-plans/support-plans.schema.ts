@@ -103,6 +103,12 @@ const day = (key: string) =>
 const checkbox = z.preprocess((value) => (value === true || value === "on" ? "on" : undefined), z.literal("on").optional());
 const groundsShape = Object.fromEntries(GROUNDS.map((ground) => [`ground_${ground}`, checkbox])) as Record<`ground_${Ground}`, typeof checkbox>;
 
+/** Grounds named in a link (`?grounds=a,b`) as known grounds; unknown or repeated words are ignored. */
+export function groundsParam(value: string | null): Ground[] {
+  const named = new Set((value ?? "").split(",").map((word) => word.trim()));
+  return GROUNDS.filter((ground) => named.has(ground));
+}
+
 function collectGrounds(value: Record<string, unknown>): Ground[] {
   return GROUNDS.filter((ground) => value[`ground_${ground}`] === "on");
 }
