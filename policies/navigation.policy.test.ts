@@ -8,8 +8,8 @@ import { ROLES, type Actor, type RoleName } from "./roles";
  * denied. Adding an area (or changing who may open one) means updating this table.
  */
 const ALLOWED: Record<RoleName, readonly Area[]> = {
-  social_pedagogue: ["home", "people", "plans", "screeningAlerts"],
-  school_psychologist: ["home", "people", "plans", "screeningAlerts"],
+  social_pedagogue: ["home", "people", "plans", "pupils", "screeningAlerts"],
+  school_psychologist: ["home", "people", "plans", "pupils", "screeningAlerts"],
   juvenile_inspector: ["home", "people", "plans", "screeningAlerts"],
   police_officer: ["home", "people", "plans", "screeningAlerts"],
   social_worker: ["home", "people", "plans", "screeningAlerts"],
@@ -21,7 +21,7 @@ const ALLOWED: Record<RoleName, readonly Area[]> = {
 };
 
 /** The areas this table knows about; a new area in AREAS fails the first test below. */
-const KNOWN_AREAS = ["home", "people", "plans", "screeningAlerts", "breakGlassReview", "audit", "admin"] as const;
+const KNOWN_AREAS = ["home", "people", "plans", "pupils", "screeningAlerts", "breakGlassReview", "audit", "admin"] as const;
 
 const actor = (roles: readonly RoleName[]): Actor => ({ id: "user-1", roles, agencyId: "agency-1", territoryId: "territory-1" });
 const allAreas = Object.keys(AREAS) as Area[];

@@ -9,6 +9,7 @@ export const AREAS = {
   home: { path: "/home", labelKey: "nav.home", roles: "any-signed-in" },
   people: { path: "/people", labelKey: "nav.people", roles: CASEWORK_ROLES },
   plans: { path: "/plans", labelKey: "plan.nav", roles: CASEWORK_ROLES },
+  pupils: { path: "/screenings/pupils", labelKey: "pupils.nav", roles: ["social_pedagogue", "school_psychologist"] },
   screeningAlerts: { path: "/screenings/alerts", labelKey: "pathway.alerts.nav", roles: CASEWORK_ROLES },
   breakGlassReview: { path: "/break-glass/review", labelKey: "nav.breakGlassReview", roles: ["supervisor"] },
   audit: { path: "/audit", labelKey: "nav.audit", roles: ["auditor"] },

@@ -13,6 +13,8 @@ import { CASEWORK_ROLES, type Actor, type RoleName } from "./roles";
  * Status only ("screening on file, follow-up due/done", never the result or answers):
  * - juvenile inspectors, social workers and supervisors of the screening's district;
  * - anyone a referral from this screening was sent to (a taken action naming them).
+ * Supervisors of the parent region get neither: the overdue list on the alerts page gives them
+ * pointers only (school, district, due time, screener — alerts.server.ts, decision 019).
  * Nothing: everyone else — in particular other staff of the school (teachers: a school user
  * who is neither social pedagogue nor school psychologist sees nothing, even if another rule
  * would let them see status), other schools, police officers, service providers.

@@ -1,7 +1,9 @@
 /**
  * `npm start`: validates the environment, opens the database (embedded PGlite under
  * KAMKOR_DATA_DIR, or PostgreSQL via DATABASE_URL), applies pending migrations, loads demo
- * data into an empty demo database, and serves the built Remix app.
+ * data into an empty demo database, and serves the built Remix app. In the same process, the
+ * overdue sweep escalates missed safety-assessment deadlines every
+ * KAMKOR_ESCALATION_INTERVAL_SECONDS (decision 019).
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,6 +19,9 @@ import crypto from "node:crypto";
 import { BASE_SECURITY_HEADERS, contentSecurityPolicy, isCrossSiteMutation } from "~/server/http/security-headers.server";
 import type { KamkorLoadContext } from "~/server/load-context";
 import { REQUEST_ID_HEADER } from "~/server/auth/session.server";
+import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
+import { stopExpiredSessions } from "~/modules/screenings/screenings.server";
+import { startPeriodicJob } from "~/server/scheduler.server";
 import { seedDemo, seedInstruments, seedTerritories } from "~seeds/demo";
 
 async function main() {
@@ -82,9 +87,27 @@ async function main() {
   );
 
   const server = app.listen(env.PORT, env.HOST, () => log(`Kamkor is listening on http://localhost:${env.PORT}`));
+  const sweep = startPeriodicJob({
+    name: "Overdue sweep",
+    intervalSeconds: env.KAMKOR_ESCALATION_INTERVAL_SECONDS,
+    run: async () => {
+      const stopped = await stopExpiredSessions();
+      const result = await escalateOverdueAssessments({ source: "scheduler" });
+      const lines = [
+        ...(stopped > 0 ? [`stopped ${stopped} expired screening session(s)`] : []),
+        ...(result.escalated > 0 ? [`escalated ${result.escalated} overdue safety assessment(s), ${result.alerts} alert(s)`] : []),
+      ];
+      return lines.length > 0 ? `${lines.join("; ")}.` : null;
+    },
+    log,
+  });
   const shutdown = () => {
     server.close();
-    void closeDatabase().finally(() => process.exit(0));
+    // A sweep in progress finishes before the database closes.
+    void sweep
+      .stop()
+      .then(() => closeDatabase())
+      .finally(() => process.exit(0));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { AgencyType } from "~/generated/prisma/client.ts";
 import type { AppPrisma } from "~/server/db.server";
-import { AGENCY_NAMES, DEMO_DISTRICTS } from "./data/agencies";
+import { AGENCY_NAMES, DEMO_DISTRICTS, DEMO_REGIONAL_AGENCIES } from "./data/agencies";
 import { DEMO_PEOPLE } from "./data/people";
 import { INSTRUMENT_DEFINITIONS } from "./data/instruments";
 import { TERRITORIES } from "./data/territories";
@@ -65,12 +65,9 @@ export async function seedInstruments(prisma: SeedClient): Promise<number> {
   return result.count;
 }
 
-/** Demo agencies, users and people; loaded only into an empty database. Returns false if it was not empty. */
-export async function seedDemo(prisma: SeedClient): Promise<boolean> {
-  await seedTerritories(prisma);
-  await seedInstruments(prisma);
-  if ((await prisma.user.count()) > 0) return false;
-  const agencies = DEMO_DISTRICTS.flatMap((district) =>
+/** Every agency type in each demo district, then the regional agencies. */
+export function demoAgencyRows(): Prisma.AgencyCreateManyInput[] {
+  const district = DEMO_DISTRICTS.flatMap((district) =>
     Object.values(AgencyType).map((type) => {
       const names = AGENCY_NAMES[type](district);
       return buildAgency({
@@ -83,6 +80,25 @@ export async function seedDemo(prisma: SeedClient): Promise<boolean> {
       });
     }),
   );
+  const regional = DEMO_REGIONAL_AGENCIES.map((agency) =>
+    buildAgency({
+      code: demoAgencyCode(agency.type, agency.key),
+      type: agency.type,
+      territoryId: stableId("territory", agency.code),
+      nameRu: agency.ru,
+      nameKy: agency.ky,
+      nameEn: agency.en,
+    }),
+  );
+  return [...district, ...regional];
+}
+
+/** Demo agencies, users and people; loaded only into an empty database. Returns false if it was not empty. */
+export async function seedDemo(prisma: SeedClient): Promise<boolean> {
+  await seedTerritories(prisma);
+  await seedInstruments(prisma);
+  if ((await prisma.user.count()) > 0) return false;
+  const agencies = demoAgencyRows();
   const users = await Promise.all(
     DEMO_USERS.map((user) =>
       buildUser({

@@ -3,7 +3,7 @@ import { AgencyType, Role } from "~/generated/prisma/client.ts";
 import { verifyPassword } from "~/server/auth/password.server";
 import { base32Decode } from "~/server/auth/totp.server";
 import { ROLES } from "~policies/roles";
-import { AGENCY_NAMES, DEMO_DISTRICTS } from "./data/agencies";
+import { AGENCY_NAMES, DEMO_DISTRICTS, DEMO_REGIONAL_AGENCIES } from "./data/agencies";
 import { TERRITORIES, type TerritorySeed } from "./data/territories";
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_USERS } from "./data/users";
 import { demoCaseloadRows } from "./caseload";
@@ -123,7 +123,7 @@ describe("territories", () => {
 describe("demo agencies", () => {
   const territoryIds = new Set(territoryRows(TERRITORIES).map((row) => row.id));
   const topLevelIds = new Set(TERRITORIES.map((t) => stableId("territory", t.code)));
-  const agencies = DEMO_DISTRICTS.flatMap((district) =>
+  const districtAgencies = DEMO_DISTRICTS.flatMap((district) =>
     Object.values(AgencyType).map((type) => {
       const names = AGENCY_NAMES[type](district);
       return buildAgency({
@@ -136,6 +136,20 @@ describe("demo agencies", () => {
       });
     }),
   );
+  const regionalAgencies = DEMO_REGIONAL_AGENCIES.map((agency) =>
+    buildAgency({ code: demoAgencyCode(agency.type, agency.key), type: agency.type, territoryId: stableId("territory", agency.code), nameRu: agency.ru, nameKy: agency.ky, nameEn: agency.en }),
+  );
+  const agencies = [...districtAgencies, ...regionalAgencies];
+
+  test("regional agencies sit on a top-level territory with the demo districts under it (the supervisors' supervisor)", () => {
+    const rows = territoryRows(TERRITORIES);
+    for (const agency of regionalAgencies) {
+      expect(topLevelIds.has(agency.territoryId), agency.code).toBe(true);
+      expect(rows.some((row) => row.parentId === agency.territoryId && DEMO_DISTRICTS.some((d) => stableId("territory", d.code) === row.id)), agency.code).toBe(true);
+    }
+    const keys = new Set<string>([...DEMO_DISTRICTS.map((d) => d.key), ...DEMO_REGIONAL_AGENCIES.map((a) => a.key)]);
+    for (const user of DEMO_STAFF) expect(keys.has(user.districtKey), user.username).toBe(true);
+  });
 
   test("the demo districts are real, distinct, non-top-level territories", () => {
     const ids = DEMO_DISTRICTS.map((d) => stableId("territory", d.code));

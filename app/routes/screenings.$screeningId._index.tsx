@@ -76,7 +76,7 @@ export default function ScreeningResult() {
           <p className="notice screening-confidential">{t("screening.confidential")}</p>
           {screening.status !== "completed" || !content?.result ? (
             <>
-              <p>{t("screening.result.inProgress")}</p>
+              <p>{t(screening.status === "abandoned" ? "screening.abandoned" : "screening.result.inProgress")}</p>
               {screening.isScreener && screening.status === "in_progress" ? (
                 <p>
                   <Link className="button-primary" to={`/screenings/${screening.id}/step`}>

@@ -6,7 +6,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { screeningLinks } from "~/modules/screenings/screening-links";
 import { screeningRequest } from "~/modules/screenings/screening-route.server";
 import { answerSchema, OTHER_WORRY_MAX } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, screeningStep } from "~/modules/screenings/screenings.server";
+import { answerQuestion, SCREENING_SESSION_HOURS, screeningStep } from "~/modules/screenings/screenings.server";
 import { parseForm } from "~/server/forms.server";
 
 export const links = screeningLinks;
@@ -16,7 +16,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, context, screeningId } = await screeningRequest(args);
   const step = await screeningStep({ user, context, screeningId });
   if (step.kind === "finished") throw redirect(`/screenings/${screeningId}`);
-  return json({ question: step.question });
+  if (step.kind === "expired") return json({ question: null, expired: { personId: step.personId, hours: SCREENING_SESSION_HOURS } });
+  return json({ question: step.question, expired: null });
 }
 
 type ActionData = { error: MessageKey };
@@ -36,8 +37,21 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ScreeningStep() {
   const { t, locale } = useTranslation();
-  const { question } = useLoaderData<typeof loader>();
+  const { question, expired } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
+  if (!question) {
+    return (
+      <div className="page">
+        <h1>{t("screening.expired.title")}</h1>
+        <p>{t("screening.expired.body", { hours: expired?.hours ?? 0 })}</p>
+        <p>
+          <Link className="button-primary" to={`/screenings/new?personId=${expired?.personId ?? ""}`}>
+            {t("screening.expired.restart")}
+          </Link>
+        </p>
+      </div>
+    );
+  }
   const text = question.item.text[locale];
   const title = question.instrumentTitle[locale];
   return (

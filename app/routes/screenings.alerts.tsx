@@ -11,7 +11,7 @@ import { parseForm } from "~/server/forms.server";
 
 export const links = pathwayLinks;
 
-/** The user's screening alerts (pointers only) and, for supervisors, the district's overdue assessments. */
+/** The user's screening alerts (pointers only) and, for supervisors, the overdue assessments of their district or region. */
 export async function loader(args: LoaderFunctionArgs) {
   const { user, context } = await pathwayUser(args);
   return json(await listAlerts({ user, context }));
@@ -26,7 +26,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AlertsPage() {
-  const { alerts, overdue } = useLoaderData<typeof loader>();
+  const { alerts, overdue, overdueScope } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   return (
     <div className="page pathway-page">
@@ -50,10 +50,13 @@ export default function AlertsPage() {
                   : t(alert.overdue ? "pathway.status.assessmentOverdue" : "pathway.status.assessmentDue", { date: formatDateTime(alert.assessmentDueAt) })}
               </p>
             ) : null}
+            {alert.href ? null : <p className="muted">{t("pathway.alerts.otherDistrict")}</p>}
             <div className="actions">
-              <Link className="button-primary" to={alert.href}>
-                {t("pathway.alerts.open")}
-              </Link>
+              {alert.href ? (
+                <Link className="button-primary" to={alert.href}>
+                  {t("pathway.alerts.open")}
+                </Link>
+              ) : null}
               {alert.readAt ? null : (
                 <Form method="post">
                   <input type="hidden" name="alertId" value={alert.id} />
@@ -68,17 +71,21 @@ export default function AlertsPage() {
       </ul>
       {overdue ? (
         <section aria-labelledby="overdue-heading">
-          <h2 id="overdue-heading">{t("pathway.alerts.overdueTitle")}</h2>
+          <h2 id="overdue-heading">{t(overdueScope === "region" ? "pathway.alerts.overdueTitleRegion" : "pathway.alerts.overdueTitle")}</h2>
           {overdue.length === 0 ? (
             <p>{t("pathway.alerts.overdueNone")}</p>
           ) : (
             <ul className="alert-list" data-testid="overdue">
               {overdue.map((row) => (
                 <li key={row.screeningId} className="alert-item">
+                  {overdueScope === "region" && row.district ? <p className="muted">{localName(row.district, locale)}</p> : null}
                   <p className="alert-overdue">{t("pathway.alerts.overdueRow", { school: row.school ? localName(row.school, locale) : "—", date: formatDateTime(row.dueAt), screener: row.screener ?? "—" })}</p>
-                  <p>
-                    <Link to={row.href}>{t("pathway.alerts.open")}</Link>
-                  </p>
+                  {row.escalatedAt ? <p className="muted">{t("pathway.alerts.escalated", { date: formatDateTime(row.escalatedAt) })}</p> : null}
+                  {row.href ? (
+                    <p>
+                      <Link to={row.href}>{t("pathway.alerts.open")}</Link>
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -27,6 +27,8 @@ const envSchema = z.object({
   KAMKOR_BREAK_GLASS_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   /** E-mail/SMS gateway webhook for notifications (user id, kind, link only). Unset: a recording mock. */
   KAMKOR_NOTIFY_WEBHOOK: z.string().trim().url().optional(),
+  /** Seconds between overdue-assessment sweeps inside the server; 0 turns the sweep off. */
+  KAMKOR_ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(300),
 });
 
 export type Env = z.infer<typeof envSchema> & { pgliteDir: string };

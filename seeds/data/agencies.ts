@@ -11,6 +11,21 @@ export const DEMO_DISTRICTS = [
   { code: "KG-C-SOK", key: "sokuluk", ru: "Сокулукского района", ky: "Сокулук району", en: "Sokuluk District", school: 3 },
 ] as const;
 
+/**
+ * Demo agencies of a whole region: the supervisors' supervisor for the region's districts
+ * (decision 019 — overdue safety assessments of Sokuluk escalate to Chuy region too).
+ */
+export const DEMO_REGIONAL_AGENCIES = [
+  {
+    code: "KG-C",
+    key: "chui-region",
+    type: "social_services",
+    ru: "Управление социального развития Чуйской области",
+    ky: "Чүй облусунун социалдык өнүктүрүү башкармалыгы",
+    en: "Social Development Office, Chuy Region",
+  },
+] as const satisfies readonly { code: string; key: string; type: AgencyType; ru: string; ky: string; en: string }[];
+
 type Names = (d: (typeof DEMO_DISTRICTS)[number]) => { ru: string; ky: string; en: string };
 
 export const AGENCY_NAMES: Record<AgencyType, Names> = {

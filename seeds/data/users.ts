@@ -8,6 +8,7 @@ export type DemoUser = {
   displayName: string;
   role: Role;
   agencyType: AgencyType;
+  /** A DEMO_DISTRICTS key, or a DEMO_REGIONAL_AGENCIES key for regional staff. */
   districtKey: string;
   enrolled?: boolean;
 };
@@ -30,7 +31,8 @@ export const DEMO_USERS: DemoUser[] = [
 /**
  * More demo staff for the demo caseload (seeds/caseload.ts): a second lead pair in Bishkek,
  * health and NGO team members, and leads, pedagogues and supervisors in Osh and Sokuluk, so
- * every role sees a realistic caseload. Same password; TOTP secrets from demoTotpSecret.
+ * every role sees a realistic caseload; and a regional supervisor for Chuy region (Sokuluk's
+ * overdue escalations). Same password; TOTP secrets from demoTotpSecret.
  */
 export const DEMO_STAFF: DemoUser[] = [
   { username: "inspector2", displayName: "Улукбек Сарыбаев", role: "juvenile_inspector", agencyType: "police_department", districtKey: "bishkek-len" },
@@ -45,4 +47,5 @@ export const DEMO_STAFF: DemoUser[] = [
   { username: "socialworker-sokuluk", displayName: "Венера Султанова", role: "social_worker", agencyType: "social_services", districtKey: "sokuluk" },
   { username: "pedagogue-sokuluk", displayName: "Эльмира Бакирова", role: "social_pedagogue", agencyType: "school", districtKey: "sokuluk" },
   { username: "supervisor-sokuluk", displayName: "Канатбек Орозов", role: "supervisor", agencyType: "social_services", districtKey: "sokuluk" },
+  { username: "supervisor-chui", displayName: "Айжан Мукашева", role: "supervisor", agencyType: "social_services", districtKey: "chui-region" },
 ];

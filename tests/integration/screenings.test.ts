@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, assignClinician, clinicianChoices, readScreening, screeningLinksFor, screeningStep, startScreening } from "~/modules/screenings/screenings.server";
+import {
+  answerQuestion,
+  assignClinician,
+  clinicianChoices,
+  readScreening,
+  SCREENING_SESSION_HOURS,
+  screeningLinksFor,
+  screeningStep,
+  startScreening,
+  stopExpiredSessions,
+} from "~/modules/screenings/screenings.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { demoAgencyCode, instrumentVersionId, seedDemo, seedInstruments } from "~seeds/demo";
 import { buildUser, stableId } from "~seeds/factories";
@@ -170,6 +180,62 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     expect((await database.prisma.screening.findUniqueOrThrow({ where: { id } })).result).toBe("negative");
     expect(await answer(id, "other_worry", "none")).toEqual({ ok: false, error: "screening.error.finished", status: 409 });
     expect(await screeningStep({ user: users.pedagogue, context, screeningId: id })).toEqual({ kind: "finished", screeningId: id });
+  });
+
+  test("an expired session: the step page says so without changing anything; the next answer is refused and stops it; a «yes» so far alerts the school psychologist", async () => {
+    const HOUR = 60 * 60 * 1000;
+    const id = await start();
+    expect((await answer(id, "asq1", "yes")).ok).toBe(true);
+    const started = (await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, startedAt: true } })).startedAt;
+    const later = new Date(started.getTime() + (SCREENING_SESSION_HOURS + 1) * HOUR);
+
+    // Within the session nothing is expired; past it, the step only tells (a GET changes nothing).
+    const within = await screeningStep({ user: users.pedagogue, context, screeningId: id, now: new Date(started.getTime() + HOUR) });
+    expect(within.kind).toBe("question");
+    expect(await screeningStep({ user: users.pedagogue, context, screeningId: id, now: later })).toEqual({ kind: "expired", screeningId: id, personId: CHILD });
+    const before = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, answers: true, version: true } });
+    expect(before.status).toBe("in_progress");
+
+    const refused = await answerQuestion({ user: users.pedagogue, context, screeningId: id, input: { instrumentVersionId: ASQ, item: "asq2", answer: "no" }, now: later });
+    expect(refused).toEqual({ ok: false, error: "screening.error.expired", status: 409 });
+    const after = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, answers: true, result: true } });
+    expect(after).toMatchObject({ status: "abandoned", answers: before.answers, result: null });
+    const alerts = await database.prisma.screeningAlert.findMany({ where: { screeningId: id }, select: { recipientUserId: true, kind: true } });
+    expect(alerts).toEqual([{ recipientUserId: users.psychologist.id, kind: "incomplete_positive" }]);
+    const audited = await database.prisma.auditEvent.findMany({ where: { recordId: id, action: { in: ["screening.abandon", "screening.answer"] }, purpose: { startsWith: "expired" } }, select: { action: true, purpose: true } });
+    expect(audited).toEqual([{ action: "screening.abandon", purpose: "expired:positive-answer" }]);
+
+    // The psychologist opens it from the alert: "stopped", the answer so far, no result.
+    const view = await readScreening({ user: users.psychologist, context, screeningId: id });
+    expect(view).toMatchObject({ access: "content", status: "abandoned" });
+    expect(view.content?.result).toBeNull();
+    expect(view.content?.answers.map((a) => [a.code, a.answer])).toEqual([["asq1", "yes"]]);
+    // Still refused, and once stopped it stays stopped (a second refusal alerts nobody again).
+    expect(await answerQuestion({ user: users.pedagogue, context, screeningId: id, input: { instrumentVersionId: ASQ, item: "asq2", answer: "no" }, now: later })).toEqual({ ok: false, error: "screening.error.finished", status: 409 });
+    expect(await database.prisma.screeningAlert.count({ where: { screeningId: id } })).toBe(1);
+  });
+
+  test("the sweep stops sessions left unfinished past the limit, alerts only when a risk answer was «yes», and leaves fresh ones alone", async () => {
+    const HOUR = 60 * 60 * 1000;
+    const negativeSoFar = await start();
+    await answer(negativeSoFar, "asq1", "no");
+    const declined = await start();
+    await answer(declined, "asq1", "declined");
+    const fresh = await start();
+    const startedAt = (await database.prisma.screening.findUniqueOrThrow({ where: { id: fresh }, select: { id: true, startedAt: true } })).startedAt;
+    await database.prisma.screening.updateMany({ where: { id: { in: [negativeSoFar, declined] } }, data: { startedAt: new Date(startedAt.getTime() - (SCREENING_SESSION_HOURS + 2) * HOUR) } });
+
+    // Other tests' sessions may be stopped too; these three are what this test checks.
+    expect(await stopExpiredSessions({ now: startedAt, batchSize: 1 })).toBeGreaterThanOrEqual(2);
+    const rows = await database.prisma.screening.findMany({ where: { id: { in: [negativeSoFar, declined, fresh] } }, select: { id: true, status: true } });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({ [negativeSoFar]: "abandoned", [declined]: "abandoned", [fresh]: "in_progress" });
+    expect(await database.prisma.screeningAlert.count({ where: { screeningId: negativeSoFar } })).toBe(0);
+    expect(await database.prisma.screeningAlert.findMany({ where: { screeningId: declined }, select: { kind: true } })).toEqual([{ kind: "incomplete_positive" }]);
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: declined, action: "screening.abandon" }, select: { actorUserId: true, purpose: true } });
+    expect(audit).toEqual({ actorUserId: null, purpose: "scheduler:expired:positive-answer" });
+    // A second run finds nothing of these.
+    await stopExpiredSessions({ now: startedAt });
+    expect(await database.prisma.screeningAlert.count({ where: { screeningId: declined } })).toBe(1);
   });
 
   test("assigned clinician: the school psychologist assigns a health-facility specialist, who then sees the content", async () => {

@@ -6,6 +6,7 @@ import { chronologyMessages } from "~/modules/chronology/chronology.messages";
 import { peopleMessages } from "~/modules/people/people.messages";
 import { screeningMessages } from "~/modules/screenings/screenings.messages";
 import { pathwayMessages } from "~/modules/screenings/pathways.messages";
+import { pupilMessages } from "~/modules/screenings/pupils.messages";
 import { supportPlanMessages } from "~/modules/support-plans/support-plans.messages";
 import { tasksMessages } from "~/modules/tasks/tasks.messages";
 
@@ -15,7 +16,7 @@ import { tasksMessages } from "~/modules/tasks/tasks.messages";
  */
 type ModuleMessages = { ru: Record<string, string>; ky: Record<string, string>; en: Record<string, string> };
 
-export const moduleMessages = [auditMessages, peopleMessages, breakGlassMessages, adminMessages, authMessages, chronologyMessages, tasksMessages, supportPlanMessages, pathwayMessages, screeningMessages] as const;
+export const moduleMessages = [auditMessages, peopleMessages, breakGlassMessages, adminMessages, authMessages, chronologyMessages, tasksMessages, supportPlanMessages, pathwayMessages, screeningMessages, pupilMessages] as const;
 
 /** The same list, typed loosely for merging at run time. */
 export const allModuleMessages: readonly ModuleMessages[] = moduleMessages;

@@ -2,15 +2,17 @@ import { auditActor, recordAudit } from "~/server/audit/audit.server";
 import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import type { Actor, RoleName } from "~policies/roles";
+import { ESCALATION_ALERT_KIND, OVERDUE_LIST_HREF } from "./escalation.server";
 import { DAY, isAssessmentOverdue } from "./pathway-rules";
 import { screeningHref, type Context } from "./pathways.server";
 
 /**
  * Alerts (the in-app notification channel), the supervisor's overdue view and the screening
  * deadlines for the task inbox. Clear columns only: an alert is a pointer (screening, kind,
- * time), never content; overdue is computed at read time (no scheduler): an assessment not done
- * by its due time. The child's name is decrypted only for tasks of people who may see the
- * screening's content (screener, the school's psychologists, assigned clinicians).
+ * time), never content; overdue is computed at read time: an assessment not done by its due
+ * time (the overdue sweep, escalation.server.ts, additionally pushes alerts once). The child's
+ * name is decrypted only for tasks of people who may see the screening's content (screener,
+ * the school's psychologists, assigned clinicians).
  */
 
 const DENY_ROLES: readonly RoleName[] = ["admin", "auditor", "analyst"];
@@ -31,17 +33,30 @@ export type AlertView = {
   createdAt: string;
   readAt: string | null;
   screeningId: string;
-  href: string;
+  /** Null when the viewer may not open the screening (a regional supervisor's escalation alert). */
+  href: string | null;
   assessmentDueAt: string | null;
   assessmentDoneAt: string | null;
   overdue: boolean;
   school: Names | null;
 };
 
-export type OverdueView = { screeningId: string; href: string; dueAt: string; school: Names | null; screener: string | null };
+/** A regional supervisor's rows of other districts have no link: the screening policy gives them no access. */
+export type OverdueView = {
+  screeningId: string;
+  href: string | null;
+  dueAt: string;
+  school: Names | null;
+  district: Names | null;
+  screener: string | null;
+  escalatedAt: string | null;
+};
 
-/** The user's alerts (newest first, unread before read) and, for supervisors, the district's overdue assessments. */
-export async function listAlerts(args: { user: AuthorizedUser; context: Context; now?: Date }): Promise<{ alerts: AlertView[]; overdue: OverdueView[] | null }> {
+/**
+ * The user's alerts (newest first, unread before read) and, for supervisors, the overdue
+ * assessments of their district — or, for a supervisor of a region, of every district in it.
+ */
+export async function listAlerts(args: { user: AuthorizedUser; context: Context; now?: Date }): Promise<{ alerts: AlertView[]; overdue: OverdueView[] | null; overdueScope: "district" | "region" | null }> {
   const now = args.now ?? new Date();
   const actor = actorOf(args.user);
   const prisma = await getPrisma();
@@ -53,10 +68,12 @@ export async function listAlerts(args: { user: AuthorizedUser; context: Context;
   });
   const screenings = await prisma.screening.findMany({
     where: { id: { in: [...new Set(alerts.map((alert) => alert.screeningId))] } },
-    select: { id: true, schoolAgencyId: true, assessmentDueAt: true, assessmentDoneAt: true },
+    select: { id: true, schoolAgencyId: true, territoryId: true, assessmentDueAt: true, assessmentDoneAt: true },
   });
-  const overdueRows = await overdueAssessments(actor, now);
+  const scope = await overdueScope(actor, now);
+  const overdueRows = scope?.rows ?? null;
   const agencies = await agencyNames([...screenings.map((s) => s.schoolAgencyId), ...(overdueRows ?? []).map((s) => s.schoolAgencyId)]);
+  const districts = await territoryNames((overdueRows ?? []).map((s) => s.territoryId));
   const screeningById = new Map(screenings.map((s) => [s.id, s]));
   const screeners = overdueRows?.length
     ? new Map((await prisma.user.findMany({ where: { id: { in: [...new Set(overdueRows.map((s) => s.screenerUserId))] } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]))
@@ -65,7 +82,7 @@ export async function listAlerts(args: { user: AuthorizedUser; context: Context;
     actor: auditActor(args.user),
     action: "screening.alerts_list",
     decision: "allowed",
-    fields: ["kind", "assessmentDueAt", "assessmentDoneAt", "schoolAgencyId"],
+    fields: ["kind", "assessmentDueAt", "assessmentDoneAt", "schoolAgencyId", ...(overdueRows ? ["territoryId", "overdueEscalatedAt"] : [])],
     purpose: `alerts:${alerts.length};overdue:${overdueRows?.length ?? "-"}`,
     context: args.context,
   });
@@ -78,7 +95,7 @@ export async function listAlerts(args: { user: AuthorizedUser; context: Context;
         createdAt: alert.createdAt.toISOString(),
         readAt: alert.readAt?.toISOString() ?? null,
         screeningId: alert.screeningId,
-        href: screeningHref(alert.screeningId),
+        href: alert.kind === ESCALATION_ALERT_KIND && screening && screening.territoryId !== actor.territoryId ? null : screeningHref(alert.screeningId),
         assessmentDueAt: screening?.assessmentDueAt?.toISOString() ?? null,
         assessmentDoneAt: screening?.assessmentDoneAt?.toISOString() ?? null,
         overdue: screening ? isAssessmentOverdue(screening, now) : false,
@@ -88,11 +105,14 @@ export async function listAlerts(args: { user: AuthorizedUser; context: Context;
     overdue:
       overdueRows?.map((row) => ({
         screeningId: row.id,
-        href: screeningHref(row.id),
+        href: overdueHref(actor, row),
         dueAt: (row.assessmentDueAt as Date).toISOString(),
         school: agencies.get(row.schoolAgencyId) ?? null,
+        district: districts.get(row.territoryId) ?? null,
         screener: screeners.get(row.screenerUserId) ?? null,
+        escalatedAt: row.overdueEscalatedAt?.toISOString() ?? null,
       })) ?? null,
+    overdueScope: scope ? (scope.region ? "region" : "district") : null,
   };
 }
 
@@ -103,16 +123,42 @@ async function agencyNames(ids: string[]): Promise<Map<string, Names>> {
   return new Map(rows.map(({ id, ...names }) => [id, names]));
 }
 
-/** Supervisors: assessments of their district not done by their due time (oldest first). Others: null. */
+async function territoryNames(ids: string[]): Promise<Map<string, Names>> {
+  if (ids.length === 0) return new Map();
+  const prisma = await getPrisma();
+  const rows = await prisma.territory.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, nameRu: true, nameKy: true, nameEn: true } });
+  return new Map(rows.map(({ id, ...names }) => [id, names]));
+}
+
+/** The screening for the supervisor of its district; the overdue list for a regional supervisor (no access to the screening itself). */
+const overdueHref = (actor: Actor, row: { id: string; territoryId: string }) => (row.territoryId === actor.territoryId ? screeningHref(row.id) : null);
+
+/**
+ * Supervisors: assessments not done by their due time (oldest first) in their district — and,
+ * when their agency's territory is a region (it has districts under it), in every district of
+ * that region: the supervisor's supervisor view. Status facts only. Others: null.
+ */
 export async function overdueAssessments(actor: Actor, now = new Date()) {
+  return (await overdueScope(actor, now))?.rows ?? null;
+}
+
+async function overdueScope(actor: Actor, now: Date) {
   if (denied(actor) || !actor.roles.includes("supervisor")) return null;
   const prisma = await getPrisma();
-  return prisma.screening.findMany({
-    where: { territoryId: actor.territoryId, status: "completed", result: { in: ["acute_positive", "non_acute_positive"] }, assessmentDoneAt: null, assessmentDueAt: { lt: now } },
-    select: { id: true, schoolAgencyId: true, screenerUserId: true, assessmentDueAt: true },
+  const children = await prisma.territory.findMany({ where: { parentId: actor.territoryId }, select: { id: true } });
+  const rows = await prisma.screening.findMany({
+    where: {
+      territoryId: { in: [actor.territoryId, ...children.map((child) => child.id)] },
+      status: "completed",
+      result: { in: ["acute_positive", "non_acute_positive"] },
+      assessmentDoneAt: null,
+      assessmentDueAt: { lt: now },
+    },
+    select: { id: true, schoolAgencyId: true, territoryId: true, screenerUserId: true, assessmentDueAt: true, overdueEscalatedAt: true },
     orderBy: [{ assessmentDueAt: "asc" }, { id: "asc" }],
     take: LIST_LIMIT,
   });
+  return { rows, region: children.length > 0 };
 }
 
 /** Marks one of the user's own alerts read; anyone else's (or none) is an audited 404. */
@@ -187,7 +233,7 @@ export async function screeningTasksFor(user: AuthorizedUser | Actor, now = new 
     ...assessments.map((s) => task("screening_assessment", s, s.assessmentDueAt, `${screeningHref(s.id)}/assessment`)),
     ...rescreensDue.map((s) => task("screening_rescreen", s, s.rescreenDueAt)),
     ...actionScreenings.map((s) => task("screening_action", s, null, `${screeningHref(s.id)}/actions`)),
-    ...(overdue ?? []).map((s) => ({ kind: "screening_overdue" as const, screeningId: s.id, href: screeningHref(s.id), due: (s.assessmentDueAt as Date).toISOString(), overdue: true, childName: null })),
+    ...(overdue ?? []).map((s) => ({ kind: "screening_overdue" as const, screeningId: s.id, href: overdueHref(actor, s) ?? OVERDUE_LIST_HREF, due: (s.assessmentDueAt as Date).toISOString(), overdue: true, childName: null })),
   ];
   // The checklist of an acute screen is due at once: it counts as overdue until done.
   return tasks.sort((a, b) => Number(b.kind === "screening_checklist") - Number(a.kind === "screening_checklist") || (a.due ?? "9").localeCompare(b.due ?? "9"));

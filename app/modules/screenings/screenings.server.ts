@@ -236,14 +236,16 @@ export type QuestionView = {
   total: number;
 };
 
-export type StepState = { kind: "question"; question: QuestionView } | { kind: "finished"; screeningId: string };
+export type StepState = { kind: "question"; question: QuestionView } | { kind: "finished"; screeningId: string } | { kind: "expired"; screeningId: string; personId: string };
 
 /** The screener's current question (audited content read: the answers are read to find it). */
-export async function screeningStep(args: { user: AuthorizedUser; context: Context; screeningId: string }): Promise<StepState> {
+export async function screeningStep(args: { user: AuthorizedUser; context: Context; screeningId: string; now?: Date }): Promise<StepState> {
   const facts = await loadScreeningFacts(args.screeningId);
   const actor = actorOf(args.user);
   if (facts && facts.status !== "in_progress" && mayActOnScreening(actor, "read_status", facts)) return { kind: "finished", screeningId: facts.id };
   if (!facts || !mayActOnScreening(actor, "answer", facts)) return deny(args.user, args.context, { type: "screening", id: args.screeningId }, "answer");
+  // Shown, not changed: a GET stores nothing; the next answer (or the sweep) stops the session.
+  if (sessionExpired(facts, args.now)) return { kind: "expired", screeningId: facts.id, personId: facts.personId };
   const prisma = await getPrisma();
   const row = await prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, answers: true } });
   const session = await sessionOf(facts);
@@ -275,6 +277,73 @@ async function sessionOf(facts: Pick<ScreeningFacts, "asqVersionId" | "vulnerabi
 export type AnswerResult =
   | { ok: true; completed: boolean }
   | { ok: false; error: MessageKey; status: 400 | 409 };
+
+/**
+ * A session is one sitting: answers given on different days do not add up to one result (the
+ * child's state changes), so a session not finished within this time is stopped and a new
+ * screening is started instead (decision 016).
+ */
+export const SCREENING_SESSION_HOURS = 12;
+
+export function sessionExpired(facts: Pick<ScreeningFacts, "status" | "startedAt">, now = new Date()): boolean {
+  return facts.status === "in_progress" && now.getTime() - facts.startedAt.getTime() > SCREENING_SESSION_HOURS * 60 * 60 * 1000;
+}
+
+/** Did the child answer "yes" to (or decline) a suicide-risk question before the session stopped? */
+function positiveSoFar(answers: StoredAnswers): boolean {
+  return Object.values(answers.asq).some((answer) => answer === "yes" || answer === "declined");
+}
+
+/**
+ * Stops an expired session (status "abandoned", nothing else changes). If the child had already
+ * answered a suicide-risk question "yes" or declined it, the school's psychologists are alerted
+ * (pointer only): an unfinished screening must not hide a child at risk. Returns false when another request stopped or finished it first.
+ */
+async function abandonExpired(facts: Pick<ScreeningFacts, "id" | "version" | "schoolAgencyId">, by: { user: AuthorizedUser; context: Context } | null, now: Date): Promise<boolean> {
+  const prisma = await getPrisma();
+  const alerted = await prisma.$transaction(async (tx) => {
+    const moved = await tx.screening.updateMany({ where: { id: facts.id, version: facts.version, status: "in_progress" }, data: { status: "abandoned", version: { increment: 1 } } });
+    if (moved.count !== 1) return null;
+    const row = await tx.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, answers: true } });
+    if (!positiveSoFar(parseAnswers(row.answers))) return [];
+    // The school's psychologists: they may open the unfinished session (supervisors see completed screenings only).
+    const staff = await tx.user.findMany({ where: { status: "active", agencyId: facts.schoolAgencyId }, select: { id: true, roles: true }, orderBy: { id: "asc" } });
+    const recipients = staff.filter((candidate) => candidate.roles.includes("school_psychologist")).map((candidate) => candidate.id);
+    await tx.screeningAlert.createMany({ data: recipients.map((recipientUserId) => ({ id: newId(), screeningId: facts.id, recipientUserId, kind: "incomplete_positive", createdAt: now })) });
+    return recipients;
+  });
+  if (alerted === null) return false;
+  const purpose = alerted.length > 0 ? "expired:positive-answer" : "expired";
+  if (by) await audit(by.user, by.context, "screening.abandon", facts.id, ["status"], purpose);
+  else await recordAudit({ actor: null, action: "screening.abandon", decision: "allowed", record: { type: "screening", id: facts.id }, fields: ["status"], purpose: `scheduler:${purpose}` });
+  return true;
+}
+
+/**
+ * The sweep's part (scripts/start.ts runs it with the overdue sweep): stops every session left
+ * unfinished past SCREENING_SESSION_HOURS, so a paused session with a "yes" answer alerts the
+ * psychologists even if nobody opens it again. Reads clear columns only (partial index
+ * screening_in_progress_idx); safe to run on two servers at once (each stop is conditional).
+ */
+export async function stopExpiredSessions(options: { now?: Date; batchSize?: number } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const cutoff = new Date(now.getTime() - SCREENING_SESSION_HOURS * 60 * 60 * 1000);
+  const prisma = await getPrisma();
+  let stopped = 0;
+  for (;;) {
+    const rows = await prisma.screening.findMany({
+      where: { status: "in_progress", startedAt: { lt: cutoff } },
+      select: { id: true, version: true, schoolAgencyId: true },
+      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      take: options.batchSize ?? 100,
+    });
+    let progressed = 0;
+    for (const row of rows) if (await abandonExpired(row, null, now)) progressed++;
+    stopped += progressed;
+    // Rows another server stopped first (or answered meanwhile) are skipped, not retried forever.
+    if (rows.length < (options.batchSize ?? 100) || progressed === 0) return stopped;
+  }
+}
 
 class Refused extends Error {
   constructor(
@@ -308,9 +377,14 @@ export async function answerQuestion(args: { user: AuthorizedUser; context: Cont
     }
     return deny(args.user, args.context, { type: "screening", id: args.screeningId }, "answer");
   }
+  const now = args.now ?? new Date();
+  if (sessionExpired(facts, now)) {
+    await abandonExpired(facts, { user: args.user, context: args.context }, now);
+    await audit(args.user, args.context, "screening.answer", facts.id, [], "refused:expired", "failed");
+    return { ok: false, error: "screening.error.expired", status: 409 };
+  }
   const session = await sessionOf(facts);
   const prisma = await getPrisma();
-  const now = args.now ?? new Date();
   let completion: { result: AsqResult; findings: string[]; afterCommit?: () => Promise<void> } | null = null;
   const answered: { part: "asq" | "vulnerability" } = { part: "asq" };
   try {
