@@ -18,6 +18,7 @@ import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { useNonce } from "~/components/nonce";
 import { formatDateTime } from "~/i18n/i18n";
 import { activeBreakGlassUntil } from "~/modules/break-glass/break-glass.server";
+import { screeningTaskCount } from "~/modules/screenings/alerts.server";
 import { taskCounts } from "~/modules/tasks/tasks.server";
 import { unreadAlertCount } from "~/modules/screenings/alerts.server";
 
@@ -45,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const menu = areasFor(actor);
   const [breakGlassUntil, openTasks, unreadAlerts] = await Promise.all([
     user ? activeBreakGlassUntil(user.id) : null,
-    actor ? taskCounts(actor).then((counts) => counts.total) : 0,
+    // One badge for everything waiting: support-plan tasks and screening deadlines (as the inbox).
+    actor ? Promise.all([taskCounts(actor), screeningTaskCount(actor)]).then(([plans, screenings]) => plans.total + screenings) : 0,
     user && menu.includes("screeningAlerts") ? unreadAlertCount(user.id) : 0,
   ]);
   return json({

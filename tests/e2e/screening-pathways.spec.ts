@@ -81,6 +81,8 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
   const psychologist = await signedIn(page, "psychologist");
   // The counter in the menu and the deadline in the task inbox.
   await expect(psychologist.getByTestId("alert-badge")).toBeVisible();
+  // The task badge counts screening deadlines too (the psychologist has no support-plan tasks in the demo).
+  await expect(psychologist.getByTestId("task-badge")).toBeVisible();
   await expect(psychologist.getByTestId("screening-tasks").getByText("Оценка безопасности после скрининга").first()).toBeVisible();
   await expectNoAxeViolations(psychologist);
   await psychologist.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Оповещения" }).click();

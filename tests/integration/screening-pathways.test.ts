@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
-import { listAlerts, markAlertRead, screeningTasksFor, unreadAlertCount } from "~/modules/screenings/alerts.server";
+import { listAlerts, markAlertRead, screeningTaskCount, screeningTasksFor, unreadAlertCount } from "~/modules/screenings/alerts.server";
 import { dismissAction, recordAssessment, recordChecklist, takeAction } from "~/modules/screenings/pathway-commands.server";
 import { pathwayStateFor } from "~/modules/screenings/pathways.server";
 import type { AssessmentFormInput } from "~/modules/screenings/pathways.schema";
@@ -109,6 +109,12 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     const supervisorTasks = await screeningTasksFor(users.supervisor, new Date(due.getTime() + 60_000));
     expect(supervisorTasks.find((t) => t.screeningId === id)).toMatchObject({ kind: "screening_overdue", childName: null });
     expect(await screeningTasksFor(users.admin, due)).toEqual([]);
+    // The menu badge counts the same tasks (without decrypting names); roles without screening work skip the queries.
+    const later = new Date(due.getTime() + 60_000);
+    expect(await screeningTaskCount(users.psychologist, later)).toBe(tasks.length);
+    expect(await screeningTaskCount(users.supervisor, later)).toBe(supervisorTasks.length);
+    expect(await screeningTaskCount(users.inspector, later)).toBe(0);
+    expect((await screeningTasksFor(users.psychologist, later, { names: false })).find((t) => t.screeningId === id)?.childName).toBeNull();
     // The supervisor's own view of the screening: status only — not even whether there is an acute checklist.
     const supervisorState = await pathwayStateFor({ user: users.supervisor, screeningId: id, now: new Date(due.getTime() + 60_000) });
     expect(supervisorState).toMatchObject({ access: "status", result: null, checklist: null, actions: [], assessment: { overdue: true, doneAt: null } });

@@ -187,9 +187,9 @@ const fullName = (p: { surname?: string | null; givenName?: string | null; patro
  * psychologists), and for supervisors the district's overdue assessments (no child name: they
  * see status only).
  */
-export async function screeningTasksFor(user: AuthorizedUser | Actor, now = new Date()): Promise<ScreeningTask[]> {
+export async function screeningTasksFor(user: AuthorizedUser | Actor, now = new Date(), options: { names?: boolean } = {}): Promise<ScreeningTask[]> {
   const actor: Actor = "agency" in user ? actorOf(user) : user;
-  if (denied(actor)) return [];
+  if (denied(actor) || !mayHaveScreeningTasks(actor)) return [];
   const prisma = await getPrisma();
   const horizon = new Date(now.getTime() + SCREENING_TASK_HORIZON_DAYS * DAY);
   const psychologist = actor.roles.includes("school_psychologist");
@@ -216,7 +216,7 @@ export async function screeningTasksFor(user: AuthorizedUser | Actor, now = new 
     ? await prisma.screening.findMany({ where: { id: { in: actions.map((a) => a.screeningId) } }, select })
     : [];
   const named = [...assessments, ...checklists, ...rescreensDue, ...actionScreenings];
-  const people = named.length
+  const people = named.length && options.names !== false
     ? await prisma.person.findMany({ where: { id: { in: [...new Set(named.map((s) => s.personId))] } }, select: { id: true, surname: true, givenName: true, patronymic: true } })
     : [];
   const nameOf = new Map(people.map((p) => [p.id, fullName(p)]));
@@ -246,7 +246,17 @@ async function pendingActionScreenings(scope: Array<Record<string, unknown>>): P
   return rows.map((row) => row.id);
 }
 
-/** Counts for the menu badge (one query per kind, on indexed clear columns where possible). */
+/**
+ * Only these roles can have screening tasks: screeners (checklists, re-screens, actions), school
+ * psychologists and assignable clinicians (assessments, actions), supervisors (overdue). Everyone
+ * else skips the queries on every page.
+ */
+const SCREENING_TASK_ROLES: readonly RoleName[] = ["social_pedagogue", "school_psychologist", "service_provider", "supervisor"];
+function mayHaveScreeningTasks(actor: Actor): boolean {
+  return actor.roles.some((role) => SCREENING_TASK_ROLES.includes(role));
+}
+
+/** The count for the menu badge: the same tasks as the inbox, without decrypting any name. */
 export async function screeningTaskCount(user: AuthorizedUser | Actor, now = new Date()): Promise<number> {
-  return (await screeningTasksFor(user, now)).length;
+  return (await screeningTasksFor(user, now, { names: false })).length;
 }
