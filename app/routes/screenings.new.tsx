@@ -6,8 +6,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { GUARDIAN_CHOICES } from "~/modules/screenings/consent";
 import { screeningLinks } from "~/modules/screenings/screening-links";
 import { idParam } from "~/modules/screenings/screening-route.server";
-import { startScreeningSchema } from "~/modules/screenings/screenings.schema";
-import { newScreeningContext, startScreening } from "~/modules/screenings/screenings.server";
+import { startScreeningSchemaFor } from "~/modules/screenings/screenings.schema";
+import { newScreeningContext, screeningConsentRule, startScreening } from "~/modules/screenings/screenings.server";
 import { requireArea } from "~/server/authorization.server";
 import { parseForm, type FieldErrors } from "~/server/forms.server";
 
@@ -25,7 +25,7 @@ type ActionData = { fieldErrors: FieldErrors; formError?: MessageKey };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireArea(request, context, "people");
-  const parsed = await parseForm(request, startScreeningSchema);
+  const parsed = await parseForm(request, startScreeningSchemaFor(screeningConsentRule()));
   if (!parsed.ok) return json<ActionData>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, 400);
   const started = await startScreening({ user, context, input: parsed.data });
   if (!started.ok) return json<ActionData>({ fieldErrors: {}, formError: started.formError }, 400);

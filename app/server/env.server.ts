@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { CONSENT_RULES, DEFAULT_CONSENT_RULE } from "~/modules/screenings/consent";
 
 /**
  * Environment, validated once at boot. A bad value stops start-up with one line that
@@ -29,6 +30,8 @@ const envSchema = z.object({
   KAMKOR_NOTIFY_WEBHOOK: z.string().trim().url().optional(),
   /** Seconds between overdue-assessment sweeps inside the server; 0 turns the sweep off. */
   KAMKOR_ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(300),
+  /** What a school screening needs before the first question (decision 016): the child's assent, and the guardian informed or consenting. */
+  KAMKOR_SCREENING_CONSENT_RULE: z.enum(CONSENT_RULES, { errorMap: () => ({ message: `must be one of ${CONSENT_RULES.join(", ")}` }) }).default(DEFAULT_CONSENT_RULE),
 });
 
 export type Env = z.infer<typeof envSchema> & { pgliteDir: string };

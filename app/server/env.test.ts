@@ -88,3 +88,16 @@ describe("KAMKOR_MODE", () => {
 test("EnvError is an Error", () => {
   expect(parseError({ PORT: "x" })).toBeInstanceOf(Error);
 });
+describe("KAMKOR_SCREENING_CONSENT_RULE", () => {
+  test("the screening consent rule defaults to the child's assent with the guardian informed", () => {
+    expect(parseEnv({}).KAMKOR_SCREENING_CONSENT_RULE).toBe("assent_guardian_informed");
+    expect(parseEnv({ KAMKOR_SCREENING_CONSENT_RULE: "assent_and_guardian_consent" }).KAMKOR_SCREENING_CONSENT_RULE).toBe("assent_and_guardian_consent");
+  });
+
+  test("an unknown consent rule stops start-up with one line naming the variable and the choices", () => {
+    expect(() => parseEnv({ KAMKOR_SCREENING_CONSENT_RULE: "none" })).toThrow(EnvError);
+    expect(() => parseEnv({ KAMKOR_SCREENING_CONSENT_RULE: "none" })).toThrow(
+      "Kamkor cannot start: KAMKOR_SCREENING_CONSENT_RULE must be one of assent_guardian_informed, assent_and_guardian_consent.",
+    );
+  });
+});

@@ -262,4 +262,16 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     }
     expect((await startScreening({ user: users.psychologist, context, input: { personId: CHILD, assent: "yes", guardian: "not_informed_danger" } })).ok).toBe(true);
   });
+
+  test("under the rule «assent and guardian's prior consent», «will be informed» is refused and nothing is stored; «consented» is recorded", async () => {
+    const input = { personId: CHILD, assent: "yes" as const };
+    const before = await database.prisma.screening.count();
+    expect(await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "will_be_informed" }, rule: "assent_and_guardian_consent" })).toEqual({ ok: false, formError: "screening.error.guardian" });
+    expect(await database.prisma.screening.count()).toBe(before);
+    const started = await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "consented" }, rule: "assent_and_guardian_consent" });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    expect((await database.prisma.screening.findUniqueOrThrow({ where: { id: started.id }, select: { id: true, consent: true } })).consent).toBe("assent;guardian:consented");
+    // The default rule does not offer «consented».
+    expect(await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "consented" } })).toEqual({ ok: false, formError: "screening.error.guardian" });
+  });
 });

@@ -1,7 +1,7 @@
 /**
- * Consent and assent for a school screening (decision 016). The rule is a reviewed constant,
- * not a per-school setting: changing it changes what staff must record, so it goes through a
- * code review and the decision record.
+ * Consent and assent for a school screening (decision 016). The rule is set for the whole
+ * deployment (KAMKOR_SCREENING_CONSENT_RULE, read at start-up), not per school: it follows the
+ * law and the ministry's order, and one rule keeps every school's records comparable.
  *
  * - "assent_guardian_informed" (default): the child's own agreement (assent) is required before
  *   any question; the guardian is informed afterwards — unless the guardian may be the danger,
@@ -15,7 +15,7 @@
 export const CONSENT_RULES = ["assent_guardian_informed", "assent_and_guardian_consent"] as const;
 export type ConsentRule = (typeof CONSENT_RULES)[number];
 
-export const SCREENING_CONSENT_RULE: ConsentRule = "assent_guardian_informed";
+export const DEFAULT_CONSENT_RULE: ConsentRule = "assent_guardian_informed";
 
 /** What the screener records about the guardian, per rule. */
 export const GUARDIAN_CHOICES: Record<ConsentRule, readonly GuardianChoice[]> = {

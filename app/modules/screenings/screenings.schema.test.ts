@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { answerSchema, startScreeningSchema } from "./screenings.schema";
+import { answerSchema, startScreeningSchemaFor } from "./screenings.schema";
+
+const startScreeningSchema = startScreeningSchemaFor("assent_guardian_informed");
 
 const VERSION = "4b0f6a0e-1c1e-4a6e-8a4e-0d6f7f1b2c3d";
 

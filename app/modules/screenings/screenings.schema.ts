@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GUARDIAN_CHOICES, SCREENING_CONSENT_RULE } from "./consent";
+import { GUARDIAN_CHOICES, type ConsentRule } from "./consent";
 
 /**
  * Screening forms: strict schemas (unknown fields refuse the whole post), messages are catalogue
@@ -11,14 +11,17 @@ const uuid = (key: string) => z.string({ required_error: key, invalid_type_error
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export const OTHER_WORRY_MAX = 2000;
 
-export const startScreeningSchema = z
-  .object({
-    personId: uuid("screening.error.person"),
-    assent: z.literal("yes", { errorMap: () => ({ message: "screening.error.assent" }) }),
-    guardian: z.enum(GUARDIAN_CHOICES[SCREENING_CONSENT_RULE] as [string, ...string[]], { errorMap: () => ({ message: "screening.error.guardian" }) }),
-  })
-  .strict();
-export type StartScreeningInput = z.infer<typeof startScreeningSchema>;
+/** The consent form under the rule in force: the guardian choices differ per rule. */
+export function startScreeningSchemaFor(rule: ConsentRule) {
+  return z
+    .object({
+      personId: uuid("screening.error.person"),
+      assent: z.literal("yes", { errorMap: () => ({ message: "screening.error.assent" }) }),
+      guardian: z.enum(GUARDIAN_CHOICES[rule] as [string, ...string[]], { errorMap: () => ({ message: "screening.error.guardian" }) }),
+    })
+    .strict();
+}
+export type StartScreeningInput = z.infer<ReturnType<typeof startScreeningSchemaFor>>;
 
 export const ANSWER_CHOICES = ["yes", "no", "declined", "text", "none"] as const;
 

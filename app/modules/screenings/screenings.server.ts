@@ -17,7 +17,8 @@ import {
   type ScreeningStatus,
 } from "~policies/screening.policy";
 import type { RoleName } from "~policies/roles";
-import { consentCategory, SCREENING_CONSENT_RULE, type GuardianChoice } from "./consent";
+import { getEnv } from "~/server/env.server";
+import { consentCategory, GUARDIAN_CHOICES, type ConsentRule, type GuardianChoice } from "./consent";
 import { nextItem, parseDefinition, type InstrumentDefinition, type InstrumentItem, type LocalisedText } from "./instruments";
 import { startPathway } from "./pathways.server";
 import type { AnswerInput, StartScreeningInput } from "./screenings.schema";
@@ -184,21 +185,29 @@ function progress(session: Session, answers: StoredAnswers): { answered: number;
 // ---------------------------------------------------------------------------------------
 
 /** For /screenings/new: may this user screen this person (else audited 404), and the child's name. */
-export async function newScreeningContext(args: { user: AuthorizedUser; context: Context; personId: string }): Promise<{ childName: string | null; rule: typeof SCREENING_CONSENT_RULE }> {
+/** The consent rule in force (KAMKOR_SCREENING_CONSENT_RULE). */
+export function screeningConsentRule(): ConsentRule {
+  return getEnv().KAMKOR_SCREENING_CONSENT_RULE;
+}
+
+export async function newScreeningContext(args: { user: AuthorizedUser; context: Context; personId: string }): Promise<{ childName: string | null; rule: ConsentRule }> {
   const person = await personFacts(args.personId);
   if (!person || person.mergedIntoId || !mayActOnScreening(actorOf(args.user), "start", null, person)) {
     return deny(args.user, args.context, { type: "person", id: args.personId }, "screening:start");
   }
-  return { childName: await childName(person.id), rule: SCREENING_CONSENT_RULE };
+  return { childName: await childName(person.id), rule: screeningConsentRule() };
 }
 
 export type StartResult = { ok: true; id: string } | { ok: false; formError: MessageKey };
 
-export async function startScreening(args: { user: AuthorizedUser; context: Context; input: StartScreeningInput }): Promise<StartResult> {
+export async function startScreening(args: { user: AuthorizedUser; context: Context; input: StartScreeningInput; rule?: ConsentRule }): Promise<StartResult> {
   const person = await personFacts(args.input.personId);
   if (!person || person.mergedIntoId || !mayActOnScreening(actorOf(args.user), "start", null, person)) {
     return deny(args.user, args.context, { type: "person", id: args.input.personId }, "screening:start");
   }
+  // The form's schema checks this too; a caller outside the form must not record a choice the rule does not offer.
+  const rule = args.rule ?? screeningConsentRule();
+  if (!(GUARDIAN_CHOICES[rule] as readonly string[]).includes(args.input.guardian)) return { ok: false, formError: "screening.error.guardian" };
   const [asq, vulnerability] = await Promise.all([currentInstrument("asq"), currentInstrument("vulnerability")]);
   if (!asq) return { ok: false, formError: "screening.error.noInstrument" };
   const prisma = await getPrisma();
