@@ -231,8 +231,11 @@ export default function PersonPage() {
             </thead>
             <tbody>
               {data.chronology.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatDateTime(entry.occurredAt)}</td>
+                <tr key={entry.id} className={entry.due ? "chronology-due" : undefined}>
+                  <td>
+                    {entry.due ? `${t("chronology.due")}: ` : null}
+                    {formatDateTime(entry.occurredAt)}
+                  </td>
                   <td>{t(entry.labelKey as MessageKey)}</td>
                   <td>{entry.agency ? localName(entry.agency, locale) : ""}</td>
                   <td>{entry.author ?? ""}</td>

@@ -62,7 +62,7 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
   /** A screening recorded through the real session, completed at `now`: acute (ASQ 1 yes, acuity yes) or non-acute (acuity no). */
   async function screen(kind: "acute" | "non_acute", now: Date, screener = "pedagogue", personId = BISHKEK_CHILD): Promise<string> {
     const user = users[screener];
-    const started = await startScreening({ user, context, input: { personId, assent: "yes", guardian: "will_be_informed" } });
+    const started = await startScreening({ user, context, now, input: { personId, assent: "yes", guardian: "will_be_informed" } });
     if (!started.ok) throw new Error(JSON.stringify(started));
     const answer = (item: string, value: AnswerInput["answer"]) =>
       answerQuestion({ user, context, screeningId: started.id, now, input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value } });

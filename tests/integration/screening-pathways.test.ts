@@ -49,7 +49,7 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
 
   /** A screening recorded through the real session: acute (ASQ 1 yes, acuity yes), or negative with vulnerability answers. */
   async function screen(kind: "acute" | "vulnerable", now = T0): Promise<string> {
-    const started = await startScreening({ user: users.pedagogue, context, input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } });
+    const started = await startScreening({ user: users.pedagogue, context, now, input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } });
     if (!started.ok) throw new Error(JSON.stringify(started));
     const id = started.id;
     if (kind === "acute") {
@@ -154,6 +154,15 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
 
   test("safety assessment: school psychologist records answers, triage and plan; assessmentDoneAt; encrypted; audited; screener and inspector cannot", async () => {
     const id = await screen("acute");
+    // Before: the open deadlines are in the chronology at their due dates — the follow-up for
+    // status viewers too, the re-screening only for content viewers.
+    const dueKinds = async (user: User, now: Date) => (await personChronology({ user, personId: CHILD, now })).filter((e) => e.recordId === id && e.due).map((e) => [e.kind, e.occurredAt]);
+    const dueAt = new Date(T0.getTime() + 24 * HOUR).toISOString();
+    const rescreenAt = (await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, rescreenDueAt: true } })).rescreenDueAt!.toISOString();
+    expect(await dueKinds(users.psychologist, T0)).toEqual([["screening.rescreen_due", rescreenAt], ["screening.follow_up_due", dueAt]]);
+    expect(await dueKinds(users.supervisor, T0)).toEqual([["screening.follow_up_due", dueAt]]);
+    expect(await dueKinds(users.supervisor, new Date(T0.getTime() + 25 * HOUR))).toEqual([["screening.follow_up_overdue", dueAt]]);
+    expect(await dueKinds(users.officer, T0)).toEqual([]);
     const input = { instrumentVersionId: CSSRS, plan: "Встреча с мамой завтра, психолог ежедневно", item_wish_dead: "yes", item_suicidal_thoughts: "yes", item_method: "yes", item_intent: "no", item_plan: "no", item_behaviour: "no" } as unknown as AssessmentFormInput;
     expect(await statusOf(() => recordAssessment({ user: users.inspector, context, screeningId: id, input }))).toBe(404);
     expect(await statusOf(() => recordAssessment({ user: users.pedagogue, context, screeningId: id, input }))).toBe(404);
@@ -183,6 +192,8 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     const statusOnly = theirs.filter((e) => e.recordId === id);
     expect(statusOnly.length).toBeGreaterThan(0);
     expect(new Set(statusOnly.map((e) => e.kind))).toEqual(new Set(["screening.on_file"]));
+    // Done: the follow-up deadline is gone; the re-screening stays for the psychologist.
+    expect(await dueKinds(users.psychologist, at)).toEqual([["screening.rescreen_due", rescreenAt]]);
   });
 
   test("vulnerability findings: suggested actions; racket cannot be dismissed without a reason; referral to the inspector alerts them, who sees status only", async () => {

@@ -26,6 +26,10 @@ export const CHRONOLOGY_KINDS = [
   "screening.assessment_recorded",
   "screening.action_taken",
   "screening.action_dismissed",
+  // Deadlines (not stored events): shown at their due date while open.
+  "screening.follow_up_due",
+  "screening.follow_up_overdue",
+  "screening.rescreen_due",
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 

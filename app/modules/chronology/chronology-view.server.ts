@@ -25,11 +25,13 @@ export type ChronologyEntry = {
   recordId: string;
   agency: { nameRu: string; nameKy: string; nameEn: string } | null;
   author: string | null;
+  /** A deadline still open (shown at its due date), not something that happened. */
+  due?: boolean;
 };
 
 const LIMIT = 300;
 
-export async function personChronology(args: { user: AuthorizedUser; context?: Partial<AppLoadContext>; personId: string }): Promise<ChronologyEntry[]> {
+export async function personChronology(args: { user: AuthorizedUser; context?: Partial<AppLoadContext>; personId: string; now?: Date }): Promise<ChronologyEntry[]> {
   const prisma = await getPrisma();
   const actor = actorOf(args.user);
   // Events of records merged into this person (merge not undone) belong to its timeline too.
@@ -52,7 +54,7 @@ export async function personChronology(args: { user: AuthorizedUser; context?: P
   const userById = new Map(users.map((user) => [user.id, user.displayName]));
   const kindShown = (event: { kind: string; recordType: string; recordId: string }) =>
     event.recordType === "screening" && visible.has(`screening-status-only:${event.recordId}`) ? "screening.on_file" : event.kind;
-  return shown.map((event) => ({
+  const happened: ChronologyEntry[] = shown.map((event) => ({
     id: event.id,
     kind: kindShown(event),
     labelKey: chronologyKindKey(kindShown(event)),
@@ -62,6 +64,46 @@ export async function personChronology(args: { user: AuthorizedUser; context?: P
     agency: agencyById.get(event.agencyId) ?? null,
     author: userById.get(event.authorUserId) ?? null,
   }));
+  const deadlines = await screeningDeadlines(actor, personIds, args.now ?? new Date());
+  // Newest first, with open deadlines at their due dates (future ones on top).
+  return [...deadlines, ...happened].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Open screening deadlines of these people, as the screening policy lets this viewer see them:
+ * the follow-up assessment's due date for status and content viewers ("follow-up due/done" is
+ * the status they may know), the re-screening date for content viewers only. Clear columns only.
+ */
+async function screeningDeadlines(actor: Actor, personIds: string[], now: Date): Promise<ChronologyEntry[]> {
+  const screenings = (await loadScreeningFactsMany({ personId: { in: personIds } })).filter((s) => s.status === "completed" && mayActOnScreening(actor, "read_status", s));
+  if (screenings.length === 0) return [];
+  const prisma = await getPrisma();
+  const rescreens = new Map(
+    (await prisma.screening.findMany({ where: { id: { in: screenings.map((s) => s.id) } }, select: { id: true, rescreenDueAt: true } })).map((row) => [row.id, row.rescreenDueAt]),
+  );
+  const entries: ChronologyEntry[] = [];
+  const entry = (kind: string, screeningId: string, at: Date): ChronologyEntry => ({
+    id: `${screeningId}:${kind}`,
+    kind,
+    labelKey: chronologyKindKey(kind),
+    occurredAt: at.toISOString(),
+    recordType: "screening",
+    recordId: screeningId,
+    agency: null,
+    author: null,
+    due: true,
+  });
+  for (const screening of screenings) {
+    if (screening.assessmentDueAt && !screening.assessmentDoneAt) {
+      const overdue = screening.assessmentDueAt.getTime() < now.getTime();
+      entries.push(entry(overdue ? "screening.follow_up_overdue" : "screening.follow_up_due", screening.id, screening.assessmentDueAt));
+    }
+    // A re-screen is done once a later screening of the child is completed.
+    const rescreenAt = rescreens.get(screening.id);
+    const rescreened = screenings.some((later) => later.completedAt && screening.completedAt && later.completedAt > screening.completedAt);
+    if (rescreenAt && !rescreened && mayActOnScreening(actor, "read_content", screening)) entries.push(entry("screening.rescreen_due", screening.id, rescreenAt));
+  }
+  return entries;
 }
 
 /** "recordType:recordId" of every source record this actor may read; loaded in two queries. */

@@ -32,6 +32,10 @@ export const chronologyMessages = defineMessages({
     "chronology.kind.screening.assessment_recorded": "Проведена оценка безопасности",
     "chronology.kind.screening.action_taken": "Выполнено действие по результатам скрининга",
     "chronology.kind.screening.action_dismissed": "Действие по результатам скрининга отклонено",
+    "chronology.kind.screening.follow_up_due": "Срок: последующая оценка после скрининга",
+    "chronology.kind.screening.follow_up_overdue": "Просрочено: последующая оценка после скрининга",
+    "chronology.kind.screening.rescreen_due": "Срок: повторный скрининг",
+    "chronology.due": "срок",
   },
   ky: {
     "chronology.title": "Хронология",
@@ -64,6 +68,10 @@ export const chronologyMessages = defineMessages({
     "chronology.kind.screening.assessment_recorded": "Коопсуздукту баалоо өткөрүлдү",
     "chronology.kind.screening.action_taken": "Скринингдин жыйынтыгы боюнча аракет аткарылды",
     "chronology.kind.screening.action_dismissed": "Скринингдин жыйынтыгы боюнча аракет четке кагылды",
+    "chronology.kind.screening.follow_up_due": "Мөөнөт: скринингден кийинки баалоо",
+    "chronology.kind.screening.follow_up_overdue": "Мөөнөтү өттү: скринингден кийинки баалоо",
+    "chronology.kind.screening.rescreen_due": "Мөөнөт: кайра скрининг",
+    "chronology.due": "мөөнөт",
   },
   en: {
     "chronology.title": "Chronology",
@@ -96,5 +104,9 @@ export const chronologyMessages = defineMessages({
     "chronology.kind.screening.assessment_recorded": "Safety assessment recorded",
     "chronology.kind.screening.action_taken": "Action taken after a screening",
     "chronology.kind.screening.action_dismissed": "Action after a screening dismissed",
+    "chronology.kind.screening.follow_up_due": "Due: follow-up assessment after a screening",
+    "chronology.kind.screening.follow_up_overdue": "Overdue: follow-up assessment after a screening",
+    "chronology.kind.screening.rescreen_due": "Due: re-screening",
+    "chronology.due": "due",
   },
 });

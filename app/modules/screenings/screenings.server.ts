@@ -200,7 +200,7 @@ export async function newScreeningContext(args: { user: AuthorizedUser; context:
 
 export type StartResult = { ok: true; id: string } | { ok: false; formError: MessageKey };
 
-export async function startScreening(args: { user: AuthorizedUser; context: Context; input: StartScreeningInput; rule?: ConsentRule }): Promise<StartResult> {
+export async function startScreening(args: { user: AuthorizedUser; context: Context; input: StartScreeningInput; rule?: ConsentRule; now?: Date }): Promise<StartResult> {
   const person = await personFacts(args.input.personId);
   if (!person || person.mergedIntoId || !mayActOnScreening(actorOf(args.user), "start", null, person)) {
     return deny(args.user, args.context, { type: "person", id: args.input.personId }, "screening:start");
@@ -222,6 +222,7 @@ export async function startScreening(args: { user: AuthorizedUser; context: Cont
       asqVersionId: asq.id,
       vulnerabilityVersionId: vulnerability?.id ?? null,
       consent: consentCategory(args.input.guardian as GuardianChoice),
+      startedAt: args.now ?? new Date(),
       answers: JSON.stringify({ asq: {}, vulnerability: {} } satisfies StoredAnswers),
       findings: [],
     },
