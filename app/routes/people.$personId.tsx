@@ -195,7 +195,7 @@ export default function PersonPage() {
                   <Link to={screening.href}>
                     {screening.status === "completed" && screening.completedAt
                       ? t("screening.status.completedOn", { date: formatDate(screening.completedAt) })
-                      : t(screening.status === "in_progress" ? "screening.status.inProgress" : "screening.status.onFile")}
+                      : t(screening.status === "in_progress" ? "screening.status.inProgress" : screening.status === "abandoned" ? "screening.abandoned" : "screening.status.onFile")}
                   </Link>
                   <span className="muted">
                     {" · "}
