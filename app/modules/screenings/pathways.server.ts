@@ -82,11 +82,13 @@ export async function startPathway(args: {
   user: Pick<SignedInUser, "id"> & Partial<AuthorizedUser>;
   context?: Context;
   now?: Date;
+  /** The caller already wrote `pathwayDeadlines` with the completing update (saves a statement). */
+  deadlinesStored?: boolean;
 }): Promise<PathwayStarted> {
   const { tx, screening } = args;
   const completedAt = screening.completedAt ?? args.now ?? new Date();
   const deadlines = pathwayDeadlines(screening.result, completedAt);
-  if (deadlines.assessmentDueAt || deadlines.rescreenDueAt) {
+  if (!args.deadlinesStored && (deadlines.assessmentDueAt || deadlines.rescreenDueAt)) {
     await tx.screening.update({
       where: { id: screening.id },
       data: { assessmentDueAt: deadlines.assessmentDueAt, rescreenDueAt: deadlines.rescreenDueAt },

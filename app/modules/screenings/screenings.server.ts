@@ -20,6 +20,7 @@ import type { RoleName } from "~policies/roles";
 import { getEnv } from "~/server/env.server";
 import { consentCategory, GUARDIAN_CHOICES, type ConsentRule, type GuardianChoice } from "./consent";
 import { nextItem, parseDefinition, type InstrumentDefinition, type InstrumentItem, type LocalisedText } from "./instruments";
+import { pathwayDeadlines } from "./pathway-rules";
 import { startPathway } from "./pathways.server";
 import type { AnswerInput, StartScreeningInput } from "./screenings.schema";
 import { scoreAsq, vulnerabilityFindings, type AsqResult } from "./scoring";
@@ -91,6 +92,22 @@ export async function loadScreeningFacts(screeningId: string): Promise<Screening
   return row ? ((await factsOf([row as unknown as Row]))[0] ?? null) : null;
 }
 
+/**
+ * The facts for the session's own steps (each question and answer). While the session is in
+ * progress the screener's rights come from being the screener alone (policies/screening.policy.ts
+ * checks that before assignments or referrals, and a session in progress has no referrals), so
+ * the two extra reads are skipped for them; anyone else gets the full facts.
+ */
+async function loadSessionFacts(screeningId: string, actorId: string): Promise<ScreeningFacts | null> {
+  const prisma = await getPrisma();
+  const row = await prisma.screening.findUnique({ where: { id: screeningId }, select: FACTS_SELECT });
+  if (!row) return null;
+  if (row.screenerUserId === actorId && row.status === "in_progress") {
+    return { ...(row as unknown as ScreeningFacts), status: "in_progress", assignedUserIds: [], referralTargetIds: [] };
+  }
+  return (await factsOf([row as unknown as Row]))[0] ?? null;
+}
+
 /** Scope facts of many screenings (chronology filter, lists); decrypts nothing. */
 export async function loadScreeningFactsMany(where: { id?: { in: string[] }; personId?: { in: string[] } }): Promise<ScreeningFacts[]> {
   const prisma = await getPrisma();
@@ -137,10 +154,25 @@ export async function currentInstrument(instrument: string): Promise<InstrumentV
   return row ? { id: row.id, instrument: row.instrument, version: row.version, definition: parseDefinition(row.definition) } : null;
 }
 
-async function instrumentById(id: string): Promise<InstrumentVersionRow> {
-  const prisma = await getPrisma();
-  const row = await prisma.instrumentVersion.findUniqueOrThrow({ where: { id } });
-  return { id: row.id, instrument: row.instrument, version: row.version, definition: parseDefinition(row.definition) };
+/**
+ * A published instrument version never changes (a changed text is a new version, decision 016),
+ * so each is read and validated once per process: every answer needs its session's versions.
+ */
+const instrumentCache = new Map<string, Promise<InstrumentVersionRow>>();
+
+function instrumentById(id: string): Promise<InstrumentVersionRow> {
+  let cached = instrumentCache.get(id);
+  if (!cached) {
+    cached = (async () => {
+      const prisma = await getPrisma();
+      const row = await prisma.instrumentVersion.findUniqueOrThrow({ where: { id } });
+      return { id: row.id, instrument: row.instrument, version: row.version, definition: parseDefinition(row.definition) };
+    })();
+    // A failed read (a missing row) is not remembered.
+    cached.catch(() => instrumentCache.delete(id));
+    instrumentCache.set(id, cached);
+  }
+  return cached;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -250,7 +282,7 @@ export type StepState = { kind: "question"; question: QuestionView } | { kind: "
 
 /** The screener's current question (audited content read: the answers are read to find it). */
 export async function screeningStep(args: { user: AuthorizedUser; context: Context; screeningId: string; now?: Date }): Promise<StepState> {
-  const facts = await loadScreeningFacts(args.screeningId);
+  const facts = await loadSessionFacts(args.screeningId, args.user.id);
   const actor = actorOf(args.user);
   if (facts && facts.status !== "in_progress" && mayActOnScreening(actor, "read_status", facts)) return { kind: "finished", screeningId: facts.id };
   if (!facts || !mayActOnScreening(actor, "answer", facts)) return deny(args.user, args.context, { type: "screening", id: args.screeningId }, "answer");
@@ -374,7 +406,7 @@ class Refused extends Error {
  * chronology and the pathway (pathways.server.ts) in the same transaction.
  */
 export async function answerQuestion(args: { user: AuthorizedUser; context: Context; screeningId: string; input: AnswerInput; now?: Date }): Promise<AnswerResult> {
-  const facts = await loadScreeningFacts(args.screeningId);
+  const facts = await loadSessionFacts(args.screeningId, args.user.id);
   const actor = actorOf(args.user);
   if (!facts || (facts.screenerUserId !== actor.id && !mayActOnScreening(actor, "answer", facts))) {
     return deny(args.user, args.context, { type: "screening", id: args.screeningId }, "answer");
@@ -399,9 +431,9 @@ export async function answerQuestion(args: { user: AuthorizedUser; context: Cont
   const answered: { part: "asq" | "vulnerability" } = { part: "asq" };
   try {
     await prisma.$transaction(async (tx) => {
-      const moved = await tx.screening.updateMany({ where: { id: facts.id, version: facts.version, status: "in_progress" }, data: { version: { increment: 1 } } });
-      if (moved.count !== 1) throw new Refused("screening.error.alreadyAnswered", 409, "refused:concurrent");
-      const row = await tx.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, answers: true } });
+      // Move the version and read the answers in one statement; no row means another post got there first.
+      const [row] = await tx.screening.updateManyAndReturn({ where: { id: facts.id, version: facts.version, status: "in_progress" }, data: { version: { increment: 1 } }, select: { id: true, answers: true } });
+      if (!row) throw new Refused("screening.error.alreadyAnswered", 409, "refused:concurrent");
       const answers = parseAnswers(row.answers);
       const expected = nextQuestion(session, answers);
       const instrumentIds = [session.asq.id, session.vulnerability?.id].filter(Boolean);
@@ -438,9 +470,10 @@ export async function answerQuestion(args: { user: AuthorizedUser; context: Cont
       }
       const result = scoreAsq(session.asq.definition, answers.asq);
       const findings = session.vulnerability ? vulnerabilityFindings(session.vulnerability.definition, answers.vulnerability) : [];
+      const { assessmentDueAt, rescreenDueAt } = pathwayDeadlines(result, now);
       await tx.screening.update({
         where: { id: facts.id },
-        data: { answers: JSON.stringify(answers), ...(otherWorry ? { otherWorry } : {}), status: "completed", completedAt: now, result, findings },
+        data: { answers: JSON.stringify(answers), ...(otherWorry ? { otherWorry } : {}), status: "completed", completedAt: now, result, findings, assessmentDueAt, rescreenDueAt },
       });
       await recordChronology(
         { personId: facts.personId, recordType: "screening", recordId: facts.id, kind: "screening.on_file", agencyId: facts.schoolAgencyId, authorUserId: args.user.id, at: now },
@@ -452,6 +485,7 @@ export async function answerQuestion(args: { user: AuthorizedUser; context: Cont
         user: args.user,
         context: args.context,
         now,
+        deadlinesStored: true,
       });
       completion = { result, findings, afterCommit: () => started.afterCommit() };
     });
@@ -463,12 +497,12 @@ export async function answerQuestion(args: { user: AuthorizedUser; context: Cont
     throw error;
   }
   const fields = answered.part === "vulnerability" && args.input.item === "other_worry" && args.input.answer === "text" ? ["answers", "otherWorry"] : ["answers"];
-  await audit(args.user, args.context, "screening.answer", facts.id, fields, `item:${args.input.item}`);
   const done = completion as { result: AsqResult; findings: string[]; afterCommit?: () => Promise<void> } | null;
-  if (done) {
-    await audit(args.user, args.context, "screening.complete", facts.id, ["result", "findings"], `result:${done.result}`);
-    await done.afterCommit?.();
-  }
+  // Started together, the audit events go out in one group (audit.server.ts) — in this order.
+  await Promise.all([
+    audit(args.user, args.context, "screening.answer", facts.id, fields, `item:${args.input.item}`),
+    ...(done ? [audit(args.user, args.context, "screening.complete", facts.id, ["result", "findings"], `result:${done.result}`), done.afterCommit?.()] : []),
+  ]);
   return { ok: true, completed: done !== null };
 }
 
