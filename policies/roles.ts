@@ -25,5 +25,8 @@ export const CASEWORK_ROLES: readonly RoleName[] = [
   "supervisor",
 ];
 
-/** Who is acting: the facts every policy decides on. territoryId is the actor's agency's district. */
-export type Actor = { id: string; roles: readonly RoleName[]; agencyId: string; territoryId: string };
+/**
+ * Who is acting: the facts every policy decides on. territoryId is the actor's agency's district.
+ * agencyType is the actor's agency's type (AgencyType); policies that need it deny when it is absent.
+ */
+export type Actor = { id: string; roles: readonly RoleName[]; agencyId: string; territoryId: string; agencyType?: string };

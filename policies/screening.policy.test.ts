@@ -29,7 +29,16 @@ const base: ScreeningScopeFacts = {
 };
 const completed: ScreeningScopeFacts = { ...base, status: "completed" };
 
-const actor = (id: string, roles: RoleName[], agencyId: string, territoryId = "D1"): Actor => ({ id, roles, agencyId, territoryId });
+/** The agency's type follows its id's prefix, as in the database (AgencyType). */
+const AGENCY_TYPES: Record<string, string> = {
+  school: "school",
+  health: "health_facility",
+  police: "police_department",
+  social: "social_services",
+  commission: "coordination_commission",
+  gov: "local_government",
+};
+const actor = (id: string, roles: RoleName[], agencyId: string, territoryId = "D1"): Actor => ({ id, roles, agencyId, territoryId, agencyType: AGENCY_TYPES[agencyId.split("-")[0]] });
 
 const PERSONAS = {
   screener: actor("u-screener", ["social_pedagogue"], "school-S1"),
@@ -46,6 +55,12 @@ const PERSONAS = {
   teacherNoRole: actor("u-teacher0", [], "school-S1"),
   supervisor: actor("u-sup", ["supervisor"], "social-W1"),
   otherDistrictSupervisor: actor("u-sup2", ["supervisor"], "social-W2", "D2"),
+  // School staff never get district status, whatever their role (a school director as supervisor).
+  sameSchoolSupervisor: actor("u-sup-school", ["supervisor"], "school-S1"),
+  otherSchoolSupervisor: actor("u-sup-school2", ["supervisor"], "school-S2"),
+  otherSchoolServiceProvider: actor("u-provider-school2", ["service_provider"], "school-S2"),
+  // Employed by social services: no school behind them, so they never start a screening.
+  socialServicesPedagogue: actor("u-ped-social", ["social_pedagogue"], "social-W1"),
   analyst: actor("u-analyst", ["analyst"], "commission-C1"),
   admin: actor("u-admin", ["admin"], "gov-G1"),
   auditor: actor("u-auditor", ["auditor"], "commission-C1"),
@@ -69,6 +84,10 @@ const ALLOWED: Record<PersonaName, readonly ScreeningAction[]> = {
   teacherNoRole: [],
   supervisor: ["read_status", "assign_clinician"],
   otherDistrictSupervisor: [],
+  sameSchoolSupervisor: [],
+  otherSchoolSupervisor: [],
+  otherSchoolServiceProvider: [],
+  socialServicesPedagogue: [],
   analyst: [],
   admin: [],
   auditor: [],
@@ -101,6 +120,10 @@ const FIELDS: Record<PersonaName, readonly ScreeningField[]> = {
   teacherNoRole: [],
   supervisor: ["status", "followUp"],
   otherDistrictSupervisor: [],
+  sameSchoolSupervisor: [],
+  otherSchoolSupervisor: [],
+  otherSchoolServiceProvider: [],
+  socialServicesPedagogue: [],
   analyst: [],
   admin: [],
   auditor: [],
@@ -130,6 +153,34 @@ describe("screening policy: persona × action", () => {
     expect(mayActOnScreening(PERSONAS.districtInspector, "start", null, { ...person, ownerAgencyId: "police-P1" })).toBe(false);
   });
 
+  test("start needs the screener's agency to be a school, even for a person of their own agency", () => {
+    const ownPerson = (a: Actor): PersonScopeFacts => ({ ...person, ownerAgencyId: a.agencyId });
+    expect(mayActOnScreening(PERSONAS.socialServicesPedagogue, "start", null, ownPerson(PERSONAS.socialServicesPedagogue))).toBe(false);
+    // Deny by default: an actor whose agency type is unknown does not start either.
+    expect(mayActOnScreening({ ...PERSONAS.screener, agencyType: undefined }, "start", null, person)).toBe(false);
+    expect(mayActOnScreening(PERSONAS.screener, "start", null, person)).toBe(true);
+  });
+
+  test("school staff never get district status, not even as supervisors or referral targets of their district", () => {
+    for (const a of [PERSONAS.otherSchoolSupervisor, PERSONAS.sameSchoolSupervisor]) {
+      expect(mayActOnScreening(a, "read_status", completed)).toBe(false);
+      expect(mayActOnScreening(a, "assign_clinician", completed)).toBe(false);
+    }
+    // A referral target keeps the explicit status access, but never assigns clinicians.
+    const referred = { ...completed, referralTargetIds: ["u-sup-school2"] };
+    expect(mayActOnScreening(PERSONAS.otherSchoolSupervisor, "read_status", referred)).toBe(true);
+    expect(mayActOnScreening(PERSONAS.otherSchoolSupervisor, "assign_clinician", referred)).toBe(false);
+    // Deny by default: an actor of unknown agency type gets no district status.
+    expect(mayActOnScreening({ ...PERSONAS.supervisor, agencyType: undefined }, "read_status", completed)).toBe(false);
+  });
+
+  test("an assignment of someone who may not be a clinician (school staff) opens nothing", () => {
+    const assigned = { ...completed, assignedUserIds: ["u-provider-school2"] };
+    expect(mayActOnScreening(PERSONAS.otherSchoolServiceProvider, "read_content", assigned)).toBe(false);
+    expect(mayActOnScreening(PERSONAS.otherSchoolServiceProvider, "read_status", assigned)).toBe(false);
+    expect(mayActOnScreening(PERSONAS.otherSchoolPsychologist, "read_content", { ...completed, assignedUserIds: ["u-psy2"] })).toBe(true);
+  });
+
   test("an assignment that was removed gives nothing; an abandoned screening cannot get a clinician", () => {
     const removed = { ...completed, assignedUserIds: [] };
     expect(mayActOnScreening(PERSONAS.assignedClinician, "read_content", removed)).toBe(false);
@@ -150,9 +201,19 @@ describe("screening policy: persona × action", () => {
   });
 
   test("who may be assigned as a clinician", () => {
-    expect(mayBeAssignedClinician(["school_psychologist"])).toBe(true);
-    expect(mayBeAssignedClinician(["service_provider"])).toBe(true);
-    expect(mayBeAssignedClinician(["juvenile_inspector"])).toBe(false);
-    expect(mayBeAssignedClinician(["admin", "school_psychologist"])).toBe(false);
+    expect(mayBeAssignedClinician(["school_psychologist"], "school")).toBe(true);
+    for (const type of ["health_facility", "psychological_service", "ngo", "crisis_centre", "shelter"]) expect(mayBeAssignedClinician(["service_provider"], type)).toBe(true);
+    // A service provider employed by a school is school staff (a teacher-like account), never a clinician.
+    expect(mayBeAssignedClinician(["service_provider"], "school")).toBe(false);
+    for (const type of ["police_department", "social_services", "legal_aid", "local_government", "probation_office", "coordination_commission"]) {
+      expect(mayBeAssignedClinician(["service_provider"], type)).toBe(false);
+    }
+    // A psychologist only of a school; never without a known agency type.
+    expect(mayBeAssignedClinician(["school_psychologist"], "social_services")).toBe(false);
+    expect(mayBeAssignedClinician(["service_provider"], undefined)).toBe(false);
+    expect(mayBeAssignedClinician(["juvenile_inspector"], "police_department")).toBe(false);
+    expect(mayBeAssignedClinician(["social_worker"], "ngo")).toBe(false);
+    expect(mayBeAssignedClinician(["police_officer", "service_provider"], "health_facility")).toBe(false);
+    expect(mayBeAssignedClinician(["admin", "school_psychologist"], "school")).toBe(false);
   });
 });

@@ -5,16 +5,17 @@ import type { AgencyType } from "~/generated/prisma/enums.ts";
 import { formatDate, localName } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { ScreeningTaskList } from "~/modules/screenings/ScreeningTaskList";
-import { screeningTasksFor } from "~/modules/screenings/alerts.server";
+import { auditScreeningTasksShown, screeningTasksFor } from "~/modules/screenings/alerts.server";
 import { planHref } from "~/modules/support-plans/links";
 import { taskInbox, type TaskKind } from "~/modules/tasks/tasks.server";
 import { requireUser } from "~/server/auth/session.server";
 import { actorOf } from "~/server/authorization.server";
 
 /** Each role's landing page: who you are, where you work, and what your role does here. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [inbox, screeningTasks] = await Promise.all([taskInbox(actorOf(user)), screeningTasksFor(actorOf(user))]);
+  await auditScreeningTasksShown(user, context, screeningTasks);
   return json({
     inbox,
     screeningTasks,

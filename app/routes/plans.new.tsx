@@ -5,7 +5,8 @@ import { PlanForm, usePlanForm } from "~/modules/support-plans/PlanComponents";
 import { PlanNarrativeFields } from "~/modules/support-plans/PlanNarrativeFields";
 import { idParam, planFormAction } from "~/modules/support-plans/plan-route.server";
 import { openPlan } from "~/modules/support-plans/support-plan-commands.server";
-import { groundsParam, openPlanSchema } from "~/modules/support-plans/support-plans.schema";
+import { proposalGrounds } from "~/modules/screenings/pathway-commands.server";
+import { openPlanSchema } from "~/modules/support-plans/support-plans.schema";
 import { newPlanContext } from "~/modules/support-plans/support-plans.server";
 import { requireArea } from "~/server/authorization.server";
 
@@ -17,8 +18,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const personId = idParam(params.get("personId") ?? undefined);
   const { mode, childName } = await newPlanContext({ user, context, personId });
-  // A screening's "propose a support plan" links here with the grounds it found, ticked in advance.
-  return json({ personId, mode, childName, grounds: groundsParam(params.get("grounds")) });
+  // A screening's "propose a support plan" names its action; the grounds it found are read on the server and ticked in advance.
+  const fromScreeningAction = params.get("fromScreeningAction");
+  const grounds = fromScreeningAction ? await proposalGrounds({ user, context, actionId: idParam(fromScreeningAction), personId }) : [];
+  return json({ personId, mode, childName, grounds });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -5,12 +5,13 @@ import { SelectField } from "~/components/SelectField";
 import { TextAreaField } from "~/components/TextAreaField";
 import { formatDate, localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { dismissAction, referralChoices, takeAction, type ReferralChoice } from "~/modules/screenings/pathway-commands.server";
+import { dismissAction, mayStartPlan, referralChoices, takeAction, type ReferralChoice } from "~/modules/screenings/pathway-commands.server";
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
 import { pathwayRequest, refused, submittedValues, type PathwayActionData } from "~/modules/screenings/pathway-route.server";
-import type { ReferralKind } from "~/modules/screenings/pathway-rules";
+import { KNOWN_FINDINGS, type ReferralKind } from "~/modules/screenings/pathway-rules";
 import { actionSchema } from "~/modules/screenings/pathways.schema";
 import { authorizePathway, pathwayStateFor } from "~/modules/screenings/pathways.server";
+import { actorOf } from "~/server/authorization.server";
 import { parseForm } from "~/server/forms.server";
 
 export const links = pathwayLinks;
@@ -23,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const kinds = [...new Set(state.actions.filter((a) => a.kind !== "propose_plan" && !a.takenAt && !a.dismissedAt).map((a) => a.kind as ReferralKind))];
   const choices: Partial<Record<ReferralKind, ReferralChoice[]>> = {};
   for (const kind of kinds) choices[kind] = await referralChoices(facts.territoryId, kind);
-  return json({ screeningId, actions: state.actions, choices });
+  return json({ screeningId, actions: state.actions, choices, mayStartPlan: mayStartPlan(actorOf(user)) });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -38,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ActionsPage() {
-  const { screeningId, actions, choices } = useLoaderData<typeof loader>();
+  const { screeningId, actions, choices, mayStartPlan } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as PathwayActionData | undefined;
   const [params] = useSearchParams();
   const { t, locale } = useTranslation();
@@ -47,7 +48,9 @@ export default function ActionsPage() {
     const key = actionData.fieldErrors[name];
     return key ? t(key) : undefined;
   };
-  const findings = (finding: string) => finding.split(",").map((code) => t(`pathway.finding.${code}` as MessageKey)).join(", ");
+  // A finding code from a newer instrument version has no label yet: it still gets a name.
+  const findingLabel = (code: string) => (KNOWN_FINDINGS.includes(code) ? t(`pathway.finding.${code}` as MessageKey) : t("pathway.finding.other"));
+  const findings = (finding: string) => finding.split(",").map(findingLabel).join(", ");
   return (
     <div className="page pathway-page">
       <h1>{t("pathway.actions.title")}</h1>
@@ -91,9 +94,13 @@ export default function ActionsPage() {
                     <input type="hidden" name="intent" value="take" />
                     <input type="hidden" name="actionId" value={action.id} />
                     {action.kind === "propose_plan" ? (
-                      <button type="submit" className="button-primary">
-                        {t("pathway.actions.proposePlan")}
-                      </button>
+                      mayStartPlan ? (
+                        <button type="submit" className="button-primary">
+                          {t("pathway.actions.proposePlan")}
+                        </button>
+                      ) : (
+                        <p className="notice">{t("pathway.actions.planByOthers")}</p>
+                      )
                     ) : targets.length === 0 ? (
                       <p className="notice notice-warning">{t("pathway.actions.noTarget")}</p>
                     ) : (

@@ -7,7 +7,11 @@ import { GUARDIAN_CHOICES } from "~/modules/screenings/consent";
 import { screeningLinks } from "~/modules/screenings/screening-links";
 import { idParam } from "~/modules/screenings/screening-route.server";
 import { startScreeningSchemaFor } from "~/modules/screenings/screenings.schema";
-import { newScreeningContext, screeningConsentRule, startScreening } from "~/modules/screenings/screenings.server";
+import {
+  newScreeningContext,
+  screeningConsentRule,
+  startScreening,
+} from "~/modules/screenings/screenings.server";
 import { requireArea } from "~/server/authorization.server";
 import { parseForm, type FieldErrors } from "~/server/forms.server";
 
@@ -17,24 +21,40 @@ export const links = screeningLinks;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireArea(request, context, "people");
   const personId = idParam(new URL(request.url).searchParams.get("personId"));
-  const { childName, rule } = await newScreeningContext({ user, context, personId });
-  return json({ personId, childName, rule });
+  const { childName, rule, ageBlock } = await newScreeningContext({
+    user,
+    context,
+    personId,
+  });
+  return json({ personId, childName, rule, ageBlock });
 }
 
 type ActionData = { fieldErrors: FieldErrors; formError?: MessageKey };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireArea(request, context, "people");
-  const parsed = await parseForm(request, startScreeningSchemaFor(screeningConsentRule()));
-  if (!parsed.ok) return json<ActionData>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, 400);
+  const parsed = await parseForm(
+    request,
+    startScreeningSchemaFor(screeningConsentRule())
+  );
+  if (!parsed.ok)
+    return json<ActionData>(
+      { fieldErrors: parsed.fieldErrors, formError: parsed.formError },
+      400
+    );
   const started = await startScreening({ user, context, input: parsed.data });
-  if (!started.ok) return json<ActionData>({ fieldErrors: {}, formError: started.formError }, 400);
+  if (!started.ok)
+    return json<ActionData>(
+      { fieldErrors: {}, formError: started.formError },
+      400
+    );
   throw redirect(`/screenings/${started.id}/step`);
 }
 
 export default function NewScreening() {
   const { t } = useTranslation();
-  const { personId, childName, rule } = useLoaderData<typeof loader>();
+  const { personId, childName, rule, ageBlock } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const error = (name: string) => actionData?.fieldErrors[name];
   return (
@@ -48,52 +68,74 @@ export default function NewScreening() {
           <dd>{childName}</dd>
         </div>
       </dl>
-      <p className="notice notice-warning">{t("screening.consent.acuteNote")}</p>
+      {ageBlock ? (
+        <p className="notice notice-warning" data-testid="age-block">
+          {t("screening.age.outside", {
+            age: ageBlock.age,
+            min: ageBlock.min,
+            max: ageBlock.max,
+          })}
+        </p>
+      ) : (
+        <p className="notice notice-warning">
+          {t("screening.consent.acuteNote")}
+        </p>
+      )}
       {actionData?.formError ? (
         <p className="form-error" role="alert">
           {t(actionData.formError)}
         </p>
       ) : null}
-      <Form method="post" className="stack" autoComplete="off">
-        <input type="hidden" name="personId" value={personId} />
-        <fieldset>
-          <legend>{t("screening.consent.legend")}</legend>
-          <p className="field-hint">{t(`screening.consent.rule.${rule}` as MessageKey)}</p>
-          <div className="field">
-            <label className="choice checkbox-group">
-              <input type="checkbox" name="assent" value="yes" aria-describedby="assent-hint" aria-invalid={error("assent") ? true : undefined} />
-              {t("screening.consent.assent")}
-            </label>
-            <p className="field-hint" id="assent-hint">
-              {t("screening.consent.assentHint")}
+      {ageBlock ? null : (
+        <Form method="post" className="stack" autoComplete="off">
+          <input type="hidden" name="personId" value={personId} />
+          <fieldset>
+            <legend>{t("screening.consent.legend")}</legend>
+            <p className="field-hint">
+              {t(`screening.consent.rule.${rule}` as MessageKey)}
             </p>
-            {error("assent") ? (
+            <div className="field">
+              <label className="choice checkbox-group">
+                <input
+                  type="checkbox"
+                  name="assent"
+                  value="yes"
+                  aria-describedby="assent-hint"
+                  aria-invalid={error("assent") ? true : undefined}
+                />
+                {t("screening.consent.assent")}
+              </label>
+              <p className="field-hint" id="assent-hint">
+                {t("screening.consent.assentHint")}
+              </p>
+              {error("assent") ? (
+                <p className="field-error" role="alert">
+                  {t(error("assent")!)}
+                </p>
+              ) : null}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t("screening.consent.guardian")}</legend>
+            {GUARDIAN_CHOICES[rule].map((choice) => (
+              <label key={choice} className="choice">
+                <input type="radio" name="guardian" value={choice} />
+                {t(`screening.consent.guardian.${choice}` as MessageKey)}
+              </label>
+            ))}
+            {error("guardian") ? (
               <p className="field-error" role="alert">
-                {t(error("assent")!)}
+                {t(error("guardian")!)}
               </p>
             ) : null}
+          </fieldset>
+          <div className="actions">
+            <button type="submit" className="button-primary">
+              {t("screening.new.submit")}
+            </button>
           </div>
-        </fieldset>
-        <fieldset>
-          <legend>{t("screening.consent.guardian")}</legend>
-          {GUARDIAN_CHOICES[rule].map((choice) => (
-            <label key={choice} className="choice">
-              <input type="radio" name="guardian" value={choice} />
-              {t(`screening.consent.guardian.${choice}` as MessageKey)}
-            </label>
-          ))}
-          {error("guardian") ? (
-            <p className="field-error" role="alert">
-              {t(error("guardian")!)}
-            </p>
-          ) : null}
-        </fieldset>
-        <div className="actions">
-          <button type="submit" className="button-primary">
-            {t("screening.new.submit")}
-          </button>
-        </div>
-      </Form>
+        </Form>
+      )}
     </div>
   );
 }

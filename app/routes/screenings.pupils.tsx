@@ -41,7 +41,6 @@ function ScreeningLine({ screening, name }: { screening: PupilScreening | null; 
   return (
     <p className="pupil-screening">
       {status}
-      {screening.rescreenDueAt ? `, ${t("pupils.screening.rescreen", { date: formatDate(screening.rescreenDueAt) })}` : null}
       {" · "}
       {/* The visible text starts the accessible name; the child's name tells the links apart. */}
       <Link to={screening.href} aria-label={`${t("pupils.screening.open")}: ${name}`}>

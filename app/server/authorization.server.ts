@@ -12,7 +12,7 @@ import type { Actor, RoleName } from "~policies/roles";
 export type AuthorizedUser = SignedInUser & { sessionId: string };
 
 export function actorOf(user: SignedInUser): Actor {
-  return { id: user.id, roles: user.roles as RoleName[], agencyId: user.agency.id, territoryId: user.agency.territoryId };
+  return { id: user.id, roles: user.roles as RoleName[], agencyId: user.agency.id, territoryId: user.agency.territoryId, agencyType: user.agency.type };
 }
 
 export function notFound(): Response {

@@ -25,6 +25,7 @@ export const ASQ_V1: InstrumentDefinition = {
   version: 1,
   title: pending("Вопросы о безопасности (ASQ)", "Коопсуздук жөнүндө суроолор (ASQ)", "Safety questions (ASQ)"),
   source: "NIMH Ask Suicide-Screening Questions (ASQ), public domain; ages 10-24",
+  ageRange: { min: 10, max: 24 },
   items: [
     {
       code: "asq1",

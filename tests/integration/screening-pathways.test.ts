@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
-import { listAlerts, markAlertRead, screeningTaskCount, screeningTasksFor, unreadAlertCount } from "~/modules/screenings/alerts.server";
-import { dismissAction, recordAssessment, recordChecklist, takeAction } from "~/modules/screenings/pathway-commands.server";
+import { auditScreeningTasksShown, listAlerts, markAlertRead, screeningTaskCount, screeningTasksFor, unreadAlertCount } from "~/modules/screenings/alerts.server";
+import { dismissAction, proposalGrounds, recordAssessment, recordChecklist, takeAction } from "~/modules/screenings/pathway-commands.server";
 import { pathwayStateFor } from "~/modules/screenings/pathways.server";
 import type { AssessmentFormInput } from "~/modules/screenings/pathways.schema";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
@@ -88,6 +88,16 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     expect(await unreadAlertCount(users.psychologist.id)).toBeGreaterThan(0);
     const started = await database.prisma.auditEvent.findFirst({ where: { action: "screening.pathway_start", recordId: id } });
     expect(started?.fields).toEqual(["assessmentDueAt", "rescreenDueAt", "alerts", "actions"]);
+
+    // Someone can record the assessment (the school's psychologist); without one, the screener is told so.
+    expect((await pathwayStateFor({ user: users.pedagogue, screeningId: id, now: T0 })).noAssessor).toBe(false);
+    await database.prisma.user.update({ where: { id: users.psychologist.id }, data: { status: "disabled" } });
+    try {
+      expect((await pathwayStateFor({ user: users.pedagogue, screeningId: id, now: T0 })).noAssessor).toBe(true);
+      expect((await pathwayStateFor({ user: users.supervisor, screeningId: id, now: T0 })).noAssessor).toBe(false);
+    } finally {
+      await database.prisma.user.update({ where: { id: users.psychologist.id }, data: { status: "active" } });
+    }
   });
 
   test("overdue after the clock passes the deadline: the supervisor's view and the psychologist's tasks", async () => {
@@ -115,6 +125,11 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     expect(await screeningTaskCount(users.supervisor, later)).toBe(supervisorTasks.length);
     expect(await screeningTaskCount(users.inspector, later)).toBe(0);
     expect((await screeningTasksFor(users.psychologist, later, { names: false })).find((t) => t.screeningId === id)?.childName).toBeNull();
+    // Showing the inbox (child names next to screening deadlines) is audited per screening; the supervisor's rows carry no names.
+    await auditScreeningTasksShown(users.psychologist, context, tasks);
+    await auditScreeningTasksShown(users.supervisor, context, supervisorTasks);
+    const shown = await database.prisma.auditEvent.findMany({ where: { action: "screening.tasks_listed", recordId: id }, select: { actorUserId: true, fields: true, purpose: true } });
+    expect(shown).toEqual([{ actorUserId: users.psychologist.id, fields: ["childName", "deadline"], purpose: "task-inbox" }]);
     // The supervisor's own view of the screening: status only — not even whether there is an acute checklist.
     const supervisorState = await pathwayStateFor({ user: users.supervisor, screeningId: id, now: new Date(due.getTime() + 60_000) });
     expect(supervisorState).toMatchObject({ access: "status", result: null, checklist: null, actions: [], assessment: { overdue: true, doneAt: null } });
@@ -154,14 +169,14 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
 
   test("safety assessment: school psychologist records answers, triage and plan; assessmentDoneAt; encrypted; audited; screener and inspector cannot", async () => {
     const id = await screen("acute");
-    // Before: the open deadlines are in the chronology at their due dates — the follow-up for
-    // status viewers too, the re-screening only for content viewers.
+    // Before: the open deadlines are in the chronology at their due dates, for content viewers
+    // only (a due time would tell status viewers the result).
     const dueKinds = async (user: User, now: Date) => (await personChronology({ user, personId: CHILD, now })).filter((e) => e.recordId === id && e.due).map((e) => [e.kind, e.occurredAt]);
     const dueAt = new Date(T0.getTime() + 24 * HOUR).toISOString();
     const rescreenAt = (await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, rescreenDueAt: true } })).rescreenDueAt!.toISOString();
     expect(await dueKinds(users.psychologist, T0)).toEqual([["screening.rescreen_due", rescreenAt], ["screening.follow_up_due", dueAt]]);
-    expect(await dueKinds(users.supervisor, T0)).toEqual([["screening.follow_up_due", dueAt]]);
-    expect(await dueKinds(users.supervisor, new Date(T0.getTime() + 25 * HOUR))).toEqual([["screening.follow_up_overdue", dueAt]]);
+    expect(await dueKinds(users.psychologist, new Date(T0.getTime() + 25 * HOUR))).toEqual([["screening.rescreen_due", rescreenAt], ["screening.follow_up_overdue", dueAt]]);
+    expect(await dueKinds(users.supervisor, T0)).toEqual([]);
     expect(await dueKinds(users.officer, T0)).toEqual([]);
     const input = { instrumentVersionId: CSSRS, plan: "Встреча с мамой завтра, психолог ежедневно", item_wish_dead: "yes", item_suicidal_thoughts: "yes", item_method: "yes", item_intent: "no", item_plan: "no", item_behaviour: "no" } as unknown as AssessmentFormInput;
     expect(await statusOf(() => recordAssessment({ user: users.inspector, context, screeningId: id, input }))).toBe(404);
@@ -190,8 +205,12 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     expect(mine.filter((e) => e.recordId === id).map((e) => e.kind)).toContain("screening.assessment_recorded");
     const theirs = await personChronology({ user: users.supervisor, personId: CHILD });
     const statusOnly = theirs.filter((e) => e.recordId === id);
-    expect(statusOnly.length).toBeGreaterThan(0);
-    expect(new Set(statusOnly.map((e) => e.kind))).toEqual(new Set(["screening.on_file"]));
+    // One row, whatever happened since (checklist, assessment): the steps are content.
+    expect(statusOnly.map((e) => e.kind)).toEqual(["screening.on_file"]);
+    // The pathway as they see it: follow-up done, no times, no re-screening date.
+    const theirState = await pathwayStateFor({ user: users.supervisor, screeningId: id, now: at });
+    expect(theirState.assessment).toEqual({ dueAt: null, doneAt: null, done: true, overdue: false, mayRecord: false });
+    expect(theirState.rescreenDueAt).toBeNull();
     // Done: the follow-up deadline is gone; the re-screening stays for the psychologist.
     expect(await dueKinds(users.psychologist, at)).toEqual([["screening.rescreen_due", rescreenAt]]);
   });
@@ -250,10 +269,19 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     expect(raw.dismiss_reason.startsWith("kmk1.")).toBe(true);
     expect((await database.prisma.screeningAction.findUniqueOrThrow({ where: { id: violence.id } })).dismissReason).toBe("Семья уже на учёте у инспектора, дело открыто");
 
-    // Proposing a plan continues at /plans/new with the grounds pre-filled.
+    // Proposing a plan: only someone who may start a plan (the psychologist may not — the plan form would be a 404);
+    // it continues at /plans/new naming the action, never the findings; the grounds are read there, on the server.
     const propose = actions.find((a) => a.kind === "propose_plan")!;
+    expect(await takeAction({ user: users.psychologist, context, screeningId: id, input: { intent: "take", actionId: propose.id, targetUserId: null } })).toEqual({
+      ok: false,
+      fieldErrors: { actionId: "pathway.error.planNotAllowed" },
+    });
     const proposed = await takeAction({ user: users.pedagogue, context, screeningId: id, input: { intent: "take", actionId: propose.id, targetUserId: null } });
-    expect(proposed).toEqual({ ok: true, id: propose.id, next: `/plans/new?personId=${CHILD}&grounds=${encodeURIComponent("victim_of_racket,victim_of_violence,family_crisis")}` });
+    expect(proposed).toEqual({ ok: true, id: propose.id, next: `/plans/new?personId=${CHILD}&fromScreeningAction=${propose.id}` });
+    expect(await proposalGrounds({ user: users.pedagogue, context, actionId: propose.id, personId: CHILD })).toEqual(["victim_of_racket", "victim_of_violence", "family_crisis"]);
+    expect(await proposalGrounds({ user: users.pedagogue, context, actionId: propose.id, personId: stableId("person", "someone-else") })).toEqual([]);
+    expect(await proposalGrounds({ user: users.pedagogue, context, actionId: actions.find((a) => a.kind !== "propose_plan")!.id, personId: CHILD })).toEqual([]);
+    expect(await statusOf(() => proposalGrounds({ user: users.inspector, context, actionId: propose.id, personId: CHILD }))).toBe(404);
 
     // Everyone else: admin and analyst are denied outright.
     for (const name of ["admin", "analyst"]) expect(await statusOf(() => pathwayStateFor({ user: users[name], screeningId: id }))).toBe(404);

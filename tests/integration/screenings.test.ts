@@ -5,6 +5,7 @@ import {
   answerQuestion,
   assignClinician,
   clinicianChoices,
+  newScreeningContext,
   readScreening,
   SCREENING_SESSION_HOURS,
   screeningLinksFor,
@@ -261,6 +262,19 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
       expect(await statusOf(() => startScreening({ user: users[name], context, input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } }))).toBe(404);
     }
     expect((await startScreening({ user: users.psychologist, context, input: { personId: CHILD, assent: "yes", guardian: "not_informed_danger" } })).ok).toBe(true);
+  });
+
+  test("a child younger than the ASQ's validated ages: the consent page says so, and nothing can be started", async () => {
+    const young = stableId("person", "test-young-pupil");
+    await database.prisma.person.create({
+      data: { id: young, surname: "Тестова", givenName: "Айдана", birthDate: "2019-04-02", birthYear: 2019, ownerAgencyId: SCHOOL, territoryId: users.pedagogue.agency.territoryId, createdById: users.pedagogue.id },
+    });
+    const now = new Date("2026-11-25T06:00:00Z");
+    expect((await newScreeningContext({ user: users.pedagogue, context, personId: young, now })).ageBlock).toEqual({ age: 7, min: 10, max: 24 });
+    expect((await newScreeningContext({ user: users.pedagogue, context, personId: CHILD, now })).ageBlock).toBeNull();
+    const before = await database.prisma.screening.count();
+    expect(await startScreening({ user: users.pedagogue, context, now, input: { personId: young, assent: "yes", guardian: "will_be_informed" } })).toEqual({ ok: false, formError: "screening.error.age" });
+    expect(await database.prisma.screening.count()).toBe(before);
   });
 
   test("under the rule «assent and guardian's prior consent», «will be informed» is refused and nothing is stored; «consented» is recorded", async () => {

@@ -43,7 +43,19 @@ export async function personChronology(args: { user: AuthorizedUser; context?: P
     take: LIMIT,
   });
   const visible = await visibleSources(actor, events);
-  const shown = events.filter((event) => visible.has(`${event.recordType}:${event.recordId}`));
+  // A status-only viewer sees one "screening on file" row per screening (its first event): a row
+  // per checklist, assessment or action would retrace the pathway, which is content.
+  const statusOnlyShown = new Set<string>();
+  const shown = [...events]
+    .reverse()
+    .filter((event) => {
+      if (!visible.has(`${event.recordType}:${event.recordId}`)) return false;
+      if (event.recordType !== "screening" || !visible.has(`screening-status-only:${event.recordId}`)) return true;
+      if (statusOnlyShown.has(event.recordId)) return false;
+      statusOnlyShown.add(event.recordId);
+      return true;
+    })
+    .reverse();
   const agencyIds = [...new Set(shown.map((event) => event.agencyId))];
   const userIds = [...new Set(shown.map((event) => event.authorUserId))];
   const [agencies, users] = await Promise.all([
@@ -70,12 +82,13 @@ export async function personChronology(args: { user: AuthorizedUser; context?: P
 }
 
 /**
- * Open screening deadlines of these people, as the screening policy lets this viewer see them:
- * the follow-up assessment's due date for status and content viewers ("follow-up due/done" is
- * the status they may know), the re-screening date for content viewers only. Clear columns only.
+ * Open screening deadlines of these people for those who may see the screening's content: the
+ * follow-up assessment and the re-screening at their due dates. Status viewers get none — a due
+ * time 24 h or 72 h after completion would tell the result; their row stays "screening on file".
+ * Clear columns only.
  */
 async function screeningDeadlines(actor: Actor, personIds: string[], now: Date): Promise<ChronologyEntry[]> {
-  const screenings = (await loadScreeningFactsMany({ personId: { in: personIds } })).filter((s) => s.status === "completed" && mayActOnScreening(actor, "read_status", s));
+  const screenings = (await loadScreeningFactsMany({ personId: { in: personIds } })).filter((s) => s.status === "completed" && mayActOnScreening(actor, "read_content", s));
   if (screenings.length === 0) return [];
   const prisma = await getPrisma();
   const rescreens = new Map(
@@ -101,7 +114,7 @@ async function screeningDeadlines(actor: Actor, personIds: string[], now: Date):
     // A re-screen is done once a later screening of the child is completed.
     const rescreenAt = rescreens.get(screening.id);
     const rescreened = screenings.some((later) => later.completedAt && screening.completedAt && later.completedAt > screening.completedAt);
-    if (rescreenAt && !rescreened && mayActOnScreening(actor, "read_content", screening)) entries.push(entry("screening.rescreen_due", screening.id, rescreenAt));
+    if (rescreenAt && !rescreened) entries.push(entry("screening.rescreen_due", screening.id, rescreenAt));
   }
   return entries;
 }

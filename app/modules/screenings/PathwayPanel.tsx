@@ -37,14 +37,22 @@ export function PathwayPanel({ state }: { state: SerializedState }) {
         )
       ) : null}
       {state.assessment ? (
-        <p className={state.assessment.overdue ? "alert-overdue" : undefined}>
-          {state.assessment.doneAt
-            ? t("pathway.status.assessmentDone", { date: formatDateTime(state.assessment.doneAt) })
-            : t(state.assessment.overdue ? "pathway.status.assessmentOverdue" : "pathway.status.assessmentDue", { date: formatDateTime(state.assessment.dueAt) })}
+        <p className={state.assessment.overdue && !state.assessment.done ? "alert-overdue" : undefined}>
+          {state.assessment.dueAt === null
+            ? // Status viewers: due / overdue / done, without times (they would tell the result).
+              t(state.assessment.done ? "pathway.status.followUpDone" : state.assessment.overdue ? "pathway.status.followUpOverdue" : "pathway.status.followUpDue")
+            : state.assessment.doneAt
+              ? t("pathway.status.assessmentDone", { date: formatDateTime(state.assessment.doneAt) })
+              : t(state.assessment.overdue ? "pathway.status.assessmentOverdue" : "pathway.status.assessmentDue", { date: formatDateTime(state.assessment.dueAt) })}
         </p>
       ) : (
         <p>{t("pathway.status.noFollowUp")}</p>
       )}
+      {state.noAssessor ? (
+        <p className="notice notice-warning" data-testid="no-assessor">
+          {t("pathway.status.noAssessor")}
+        </p>
+      ) : null}
       {state.assessment?.mayRecord ? (
         <p>
           <Link className="button-secondary" to={href("assessment")}>

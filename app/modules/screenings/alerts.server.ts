@@ -2,6 +2,7 @@ import { auditActor, recordAudit } from "~/server/audit/audit.server";
 import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import type { Actor, RoleName } from "~policies/roles";
+import { mayHaveDistrictStatus } from "~policies/screening.policy";
 import { ESCALATION_ALERT_KIND, OVERDUE_LIST_HREF } from "./escalation.server";
 import { DAY, isAssessmentOverdue } from "./pathway-rules";
 import { screeningHref, type Context } from "./pathways.server";
@@ -136,14 +137,16 @@ const overdueHref = (actor: Actor, row: { id: string; territoryId: string }) => 
 /**
  * Supervisors: assessments not done by their due time (oldest first) in their district — and,
  * when their agency's territory is a region (it has districts under it), in every district of
- * that region: the supervisor's supervisor view. Status facts only. Others: null.
+ * that region: the supervisor's supervisor view. Status facts only. Others — and supervisors
+ * employed by a school — null.
  */
 export async function overdueAssessments(actor: Actor, now = new Date()) {
   return (await overdueScope(actor, now))?.rows ?? null;
 }
 
 async function overdueScope(actor: Actor, now: Date) {
-  if (denied(actor) || !actor.roles.includes("supervisor")) return null;
+  // A school's staff with the supervisor role is not a district supervisor (decision 016, Access).
+  if (denied(actor) || !actor.roles.includes("supervisor") || !mayHaveDistrictStatus(actor)) return null;
   const prisma = await getPrisma();
   const children = await prisma.territory.findMany({ where: { parentId: actor.territoryId }, select: { id: true } });
   const rows = await prisma.screening.findMany({
@@ -259,4 +262,17 @@ function mayHaveScreeningTasks(actor: Actor): boolean {
 /** The count for the menu badge: the same tasks as the inbox, without decrypting any name. */
 export async function screeningTaskCount(user: AuthorizedUser | Actor, now = new Date()): Promise<number> {
   return (await screeningTasksFor(user, now, { names: false })).length;
+}
+
+/**
+ * The task inbox shows child names next to deadlines that tell a screening was positive: each
+ * screening so shown is audited (purpose "task-inbox"), as any other view of screening content.
+ */
+export async function auditScreeningTasksShown(user: AuthorizedUser, context: Context, tasks: readonly ScreeningTask[]): Promise<void> {
+  const named = [...new Set(tasks.filter((task) => task.childName !== null).map((task) => task.screeningId))];
+  await Promise.all(
+    named.map((screeningId) =>
+      recordAudit({ actor: auditActor(user), action: "screening.tasks_listed", decision: "allowed", record: { type: "screening", id: screeningId }, fields: ["childName", "deadline"], purpose: "task-inbox", context }),
+    ),
+  );
 }

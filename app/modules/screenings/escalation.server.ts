@@ -7,7 +7,8 @@ import { acuteRecipients, screeningHref } from "./pathways.server";
 /**
  * The overdue sweep (decision 019): a safety assessment not done by its due time is escalated
  * once — `ScreeningAlert` rows of kind `assessment_overdue` for the district's supervisors, the
- * school's psychologists and the supervisors of the parent region, an audit event and the
+ * school's psychologists and the supervisors of the parent region (never a school's staff with a
+ * supervisor role: acuteRecipients, regionalSupervisors), an audit event and the
  * e-mail/SMS hook (pointer only). Run by the server's scheduler and `npm run screenings:escalate`.
  *
  * Safe with several servers sweeping at once: each screening is claimed by a conditional update
@@ -110,13 +111,16 @@ async function escalateOne(screening: Candidate, now: Date): Promise<{ recipient
   });
 }
 
-/** Active supervisors of active agencies whose territory is the parent (region) of the screening's district. */
+/**
+ * Active supervisors of active agencies whose territory is the parent (region) of the screening's
+ * district — not of a school: school staff never get district or regional status (decision 016).
+ */
 async function regionalSupervisors(tx: AppTransaction, territoryId: string): Promise<string[]> {
   const territory = await tx.territory.findUnique({ where: { id: territoryId }, select: { parentId: true } });
   if (!territory?.parentId) return [];
   // Roles filtered here, not in SQL (`roles: { has }` does not survive the PGlite adapter, as in acuteRecipients).
   const users = await tx.user.findMany({
-    where: { status: "active", agency: { territoryId: territory.parentId, status: "active" } },
+    where: { status: "active", agency: { territoryId: territory.parentId, status: "active", type: { not: "school" } } },
     select: { id: true, roles: true },
     orderBy: { id: "asc" },
   });

@@ -70,11 +70,29 @@ export const instrumentDefinitionSchema = z
     version: z.number().int().positive(),
     title: localisedTextSchema,
     source: z.string(),
+    /** The ages the instrument is validated for (ASQ: 10–24); outside them it is not used. */
+    ageRange: z.object({ min: z.number().int().min(0), max: z.number().int().max(130) }).strict().optional(),
     items: z.array(itemSchema).min(1),
     scoring: z.discriminatedUnion("type", [asqScoring, findingsScoring, triageScoring]),
   })
   .strict();
 export type InstrumentDefinition = z.infer<typeof instrumentDefinitionSchema>;
+
+/** Full years of age on a day, from an ISO birth date (YYYY-MM-DD); null if it is not one. */
+export function ageOn(birthDate: string | null | undefined, on: Date): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? "");
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const beforeBirthday = on.getUTCMonth() + 1 < month || (on.getUTCMonth() + 1 === month && on.getUTCDate() < day);
+  return on.getUTCFullYear() - year - (beforeBirthday ? 1 : 0);
+}
+
+/** The instrument's age range when this age is outside it (so it must not be used); null when it may be used or the age is unknown. */
+export function outsideAgeRange(definition: Pick<InstrumentDefinition, "ageRange">, age: number | null): { age: number; min: number; max: number } | null {
+  const range = definition.ageRange;
+  if (!range || age === null || (age >= range.min && age <= range.max)) return null;
+  return { age, min: range.min, max: range.max };
+}
 export type AsqScoringRule = z.infer<typeof asqScoring>;
 export type TriageScoringRule = z.infer<typeof triageScoring>;
 

@@ -6,6 +6,8 @@ import { getPrisma, type AppTransaction } from "~/server/db.server";
 import type { FieldErrors } from "~/server/forms.server";
 import { newId } from "~/server/ids.server";
 import { deliverAll, externalNotifier, type Notifier } from "~/server/notify/notifier.server";
+import type { Actor } from "~policies/roles";
+import { mayActOnPlan } from "~policies/support-plan.policy";
 import { parseDefinition, type InstrumentDefinition } from "./instruments";
 import {
   applyChecklist,
@@ -157,6 +159,8 @@ export async function takeAction(args: {
   if (!action) return fieldError("actionId", "pathway.error.unknownAction");
   if (action.takenAt || action.dismissedAt) return fieldError("actionId", "pathway.error.actionClosed");
   const now = args.now ?? new Date();
+  // Only someone who may propose or open a plan takes the proposal (else the plan form would be a 404).
+  if (action.kind === "propose_plan" && !mayStartPlan(actorOf(args.user))) return fieldError("actionId", "pathway.error.planNotAllowed");
   let targetUserId: string | null = null;
   if (action.kind !== "propose_plan") {
     const kind = action.kind as ReferralKind;
@@ -178,8 +182,28 @@ export async function takeAction(args: {
   if (!taken) return fieldError("actionId", "pathway.error.actionClosed");
   await audit(args.user, args.context, "screening.action_take", facts.id, targetUserId ? ["takenAt", "targetUserId"] : ["takenAt"], `action:${action.id};kind:${action.kind}`);
   if (targetUserId) await deliverAll(args.notifier ?? externalNotifier(), [{ to: targetUserId, kind: "referral", link: screeningHref(facts.id) }]);
-  const next = action.kind === "propose_plan" ? plansNewHref(facts.personId, planGroundsFor(action.finding, facts.result)) : undefined;
+  const next = action.kind === "propose_plan" ? plansNewHref(facts.personId, action.id) : undefined;
   return { ok: true, id: action.id, next };
+}
+
+/** May this actor start a support plan (a pedagogue's proposal, or an inspector's or social worker's plan)? */
+export function mayStartPlan(actor: Actor): boolean {
+  return mayActOnPlan(actor, "propose", null) || mayActOnPlan(actor, "open", null);
+}
+
+/**
+ * The grounds a screening's support-plan proposal pre-fills on /plans/new (`fromScreeningAction`):
+ * read on the server for someone who may act on that screening and only for the same child —
+ * anyone else gets the audited 404; an id that names no proposal gives no grounds.
+ */
+export async function proposalGrounds(args: { user: AuthorizedUser; context: Context; actionId: string; personId: string }): Promise<string[]> {
+  const prisma = await getPrisma();
+  const action = await prisma.screeningAction.findUnique({ where: { id: args.actionId }, select: { id: true, kind: true, finding: true, screeningId: true } });
+  if (!action || action.kind !== "propose_plan") return [];
+  const facts = await authorizePathway(args.user, args.context, action.screeningId, "act");
+  if (facts.personId !== args.personId) return [];
+  await audit(args.user, args.context, "screening.read", facts.id, ["findings"], `plan-proposal:${action.id}`);
+  return planGroundsFor(action.finding);
 }
 
 /** Dismisses a suggested action; racket and violence findings need a recorded reason (≥ 10 characters, encrypted). */

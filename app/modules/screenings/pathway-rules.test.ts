@@ -76,10 +76,11 @@ describe("suggested actions", () => {
     expect(kinds("unknown_new_code")).toEqual(["refer_psychologist"]);
     expect(suggestedActions([])).toEqual([]);
   });
-  test("pre-filled grounds, with suicide risk for positive screens", () => {
-    expect(planGroundsFor("racket,violence_home", "negative")).toEqual(["victim_of_racket", "victim_of_violence", "family_crisis"]);
-    expect(planGroundsFor("parents_abroad", "acute_positive")).toEqual(["parents_abroad", "suicide_risk"]);
-    expect(planGroundsFor("neglect,sexual_abuse", "non_acute_positive")).toEqual(["family_crisis", "victim_of_violence", "suicide_risk"]);
+  test("pre-filled grounds come from the findings only — never suicide risk, which would carry the ASQ result into a team document", () => {
+    expect(planGroundsFor("racket,violence_home")).toEqual(["victim_of_racket", "victim_of_violence", "family_crisis"]);
+    expect(planGroundsFor("parents_abroad")).toEqual(["parents_abroad"]);
+    expect(planGroundsFor("neglect,sexual_abuse")).toEqual(["family_crisis", "victim_of_violence"]);
+    expect(planGroundsFor("unknown_new_code")).toEqual([]);
   });
   test("racket and violence can never be dismissed without a reason", () => {
     expect(dismissNeedsReason("racket")).toBe(true);

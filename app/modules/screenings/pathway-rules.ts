@@ -85,6 +85,8 @@ export const FINDING_RULES: Record<string, { referrals: readonly ReferralKind[];
   other_worry: { referrals: ["refer_psychologist"], grounds: ["other"] },
   substance_use: { referrals: ["refer_psychologist"], grounds: ["substance_use"] },
 };
+/** The finding codes this version can name (a newer instrument version may bring others). */
+export const KNOWN_FINDINGS: readonly string[] = Object.keys(FINDING_RULES);
 const UNKNOWN_FINDING = { referrals: ["refer_psychologist"] as const, grounds: [] as const };
 
 /** Findings whose actions can never be dismissed without a recorded reason (racket, violence — sexual abuse is violence). */
@@ -96,7 +98,6 @@ export type SuggestedAction = { kind: ActionKind; finding: string };
 /**
  * The suggested actions for a screening's findings: one referral per (kind, finding), and one
  * support-plan proposal whose `finding` lists the findings behind its grounds (comma-separated).
- * A positive ASQ result adds the suicide-risk ground to the proposal when there are findings.
  */
 export function suggestedActions(findings: readonly string[]): SuggestedAction[] {
   const unique = [...new Set(findings)].sort();
@@ -111,11 +112,15 @@ export function suggestedActions(findings: readonly string[]): SuggestedAction[]
   return actions;
 }
 
-/** The support-plan grounds a proposal action pre-fills (suicide risk added for positive results). */
-export function planGroundsFor(finding: string, result: ScreeningResultCode | null): SupportPlanGroundCode[] {
+/**
+ * The support-plan grounds a proposal action pre-fills: those of the vulnerability findings only.
+ * Never "suicide risk" from the ASQ result: a plan is read by the whole multi-agency team and
+ * printed, and the ASQ result is for the screener and the psychologists alone (the screener may
+ * still tick it, as a decision of their own).
+ */
+export function planGroundsFor(finding: string): SupportPlanGroundCode[] {
   const grounds = new Set<SupportPlanGroundCode>();
   for (const code of finding.split(",")) for (const ground of (FINDING_RULES[code] ?? UNKNOWN_FINDING).grounds) grounds.add(ground);
-  if (result === "acute_positive" || result === "non_acute_positive") grounds.add("suicide_risk");
   return [...grounds];
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordVersion } from "~/forms/record-version";
 import { DISMISS_REASON_MIN } from "./pathway-rules";
 
 /**
@@ -22,7 +23,7 @@ const checkbox = z
   .literal("on", { errorMap: () => ({ message: "error.badRequest" }) })
   .optional()
   .transform((value) => value === "on");
-const version = z.coerce.number({ invalid_type_error: "error.badRequest" }).int().min(0);
+const version = recordVersion(0);
 const uuid = (key: string) => z.string({ required_error: key, invalid_type_error: key }).trim().uuid(key);
 
 export const checklistSchema = z

@@ -12,7 +12,6 @@ import {
   isAssessmentOverdue,
   parseChecklist,
   pathwayDeadlines,
-  planGroundsFor,
   suggestedActions,
   dismissNeedsReason,
   type ActionKind,
@@ -54,17 +53,25 @@ export type PathwayStarted = {
   afterCommit(options?: { notifier?: Notifier }): Promise<void>;
 };
 
-/** The school's psychologists and the district's supervisors (active accounts, active agencies). */
+/**
+ * The school's psychologists and the district's supervisors (active accounts, active agencies).
+ * A supervisor employed by a school is school staff, not a district supervisor: never alerted
+ * (the alert kind alone would tell them a pupil screened acute; decision 016, Access).
+ */
 export async function acuteRecipients(client: Pick<AppTransaction, "user">, screening: { schoolAgencyId: string; territoryId: string }): Promise<string[]> {
   // Roles are filtered here, not in SQL: `roles: { has }` does not survive the PGlite adapter
   // (admin.server.ts); the candidates are one school's and one district's staff.
   const users = await client.user.findMany({
     where: { status: "active", OR: [{ agencyId: screening.schoolAgencyId }, { agency: { territoryId: screening.territoryId, status: "active" } }] },
-    select: { id: true, roles: true, agencyId: true },
+    select: { id: true, roles: true, agencyId: true, agency: { select: { type: true } } },
     orderBy: { id: "asc" },
   });
   return users
-    .filter((user) => (user.roles.includes("school_psychologist") && user.agencyId === screening.schoolAgencyId) || user.roles.includes("supervisor"))
+    .filter(
+      (user) =>
+        (user.roles.includes("school_psychologist") && user.agencyId === screening.schoolAgencyId) ||
+        (user.roles.includes("supervisor") && user.agency.type !== "school"),
+    )
     .map((user) => user.id);
 }
 
@@ -220,8 +227,15 @@ export type PathwayState = {
     items: SafetyChecklist | null;
     mayRecord: boolean;
   };
-  assessment: null | { dueAt: string; doneAt: string | null; overdue: boolean; mayRecord: boolean };
+  /**
+   * The follow-up assessment. Status viewers get due/overdue/done only, never the times: the due
+   * time is 24 h after an acute result and 72 h after a non-acute one, so it would tell the result.
+   */
+  assessment: null | { dueAt: string | null; doneAt: string | null; done: boolean; overdue: boolean; mayRecord: boolean };
+  /** Content viewers only (a re-screen is due only after a positive result). */
   rescreenDueAt: string | null;
+  /** Content viewers: an assessment is due but nobody can record it (no psychologist at the school, no clinician assigned). */
+  noAssessor: boolean;
   /** Content viewers only. */
   actions: PathwayActionView[];
   mayAct: boolean;
@@ -231,8 +245,9 @@ export type PathwayState = {
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-export function plansNewHref(personId: string, grounds: readonly string[]): string {
-  return `/plans/new?personId=${encodeURIComponent(personId)}&grounds=${encodeURIComponent(grounds.join(","))}`;
+/** The plan form for a proposal action: the action's id, never its findings, goes in the URL (URLs end up in history and logs). */
+export function plansNewHref(personId: string, actionId: string): string {
+  return `/plans/new?personId=${encodeURIComponent(personId)}&fromScreeningAction=${encodeURIComponent(actionId)}`;
 }
 
 /**
@@ -252,6 +267,8 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
     content ? prisma.screeningAction.findMany({ where: { screeningId: facts.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] , select: { id: true, kind: true, finding: true, takenAt: true, dismissedAt: true, targetUserId: true } }) : [],
     prisma.screeningAction.findMany({ where: { screeningId: facts.id, targetUserId: actor.id, takenAt: { not: null } }, select: { kind: true, takenAt: true } }),
   ]);
+  const assessmentOpen = facts.assessmentDueAt !== null && facts.assessmentDoneAt === null;
+  const noAssessor = content && assessmentOpen && facts.assignedUserIds.length === 0 && !(await schoolHasPsychologist(facts.schoolAgencyId));
   const targetIds = [...new Set(actions.map((a) => a.targetUserId).filter((id): id is string => id !== null))];
   const targets = targetIds.length > 0 ? await prisma.user.findMany({ where: { id: { in: targetIds } }, select: { id: true, displayName: true } }) : [];
   const targetName = new Map(targets.map((t) => [t.id, t.displayName]));
@@ -268,9 +285,16 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
         ? { required: true, completedAt: iso(facts.checklistCompletedAt), items: content ? parseChecklist(checklistRow?.safetyChecklist) : null, mayRecord: access.includes("record_checklist") && !facts.checklistCompletedAt }
         : null,
     assessment: facts.assessmentDueAt
-      ? { dueAt: facts.assessmentDueAt.toISOString(), doneAt: iso(facts.assessmentDoneAt), overdue: isAssessmentOverdue(facts, now), mayRecord: access.includes("record_assessment") }
+      ? {
+          dueAt: content ? facts.assessmentDueAt.toISOString() : null,
+          doneAt: content ? iso(facts.assessmentDoneAt) : null,
+          done: facts.assessmentDoneAt !== null,
+          overdue: isAssessmentOverdue(facts, now),
+          mayRecord: access.includes("record_assessment"),
+        }
       : null,
-    rescreenDueAt: iso(facts.rescreenDueAt),
+    rescreenDueAt: content ? iso(facts.rescreenDueAt) : null,
+    noAssessor,
     actions: actions.map((action) => ({
       id: action.id,
       kind: action.kind as ActionKind,
@@ -279,11 +303,19 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
       dismissedAt: iso(action.dismissedAt),
       targetDisplayName: action.targetUserId ? (targetName.get(action.targetUserId) ?? null) : null,
       reasonRequired: dismissNeedsReason(action.finding),
-      planHref: action.kind === "propose_plan" ? plansNewHref(facts.personId, planGroundsFor(action.finding, facts.result)) : null,
+      planHref: action.kind === "propose_plan" ? plansNewHref(facts.personId, action.id) : null,
     })),
     mayAct: access.includes("act"),
     referralsToMe: referralsToMe.map((r) => ({ kind: r.kind as ActionKind, takenAt: (r.takenAt as Date).toISOString() })),
   };
+}
+
+/** Does the school have an active school psychologist account (who can record the assessment)? */
+async function schoolHasPsychologist(schoolAgencyId: string): Promise<boolean> {
+  const prisma = await getPrisma();
+  // Roles are filtered in JS: `roles: { has }` does not survive the PGlite adapter.
+  const staff = await prisma.user.findMany({ where: { agencyId: schoolAgencyId, status: "active" }, select: { id: true, roles: true } });
+  return staff.some((user) => user.roles.includes("school_psychologist"));
 }
 
 /** Is the acute checklist still open (the result page keeps showing it until complete)? */

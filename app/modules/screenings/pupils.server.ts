@@ -21,7 +21,6 @@ export type PupilScreening = {
   status: ScreeningStatus;
   startedAt: string;
   completedAt: string | null;
-  rescreenDueAt: string | null;
 };
 
 export type PupilRow = {
@@ -69,10 +68,7 @@ export async function listPupils(args: { user: AuthorizedUser; context: Context;
     if (latest.has(facts.personId) || !mayActOnScreening(actor, "read_status", facts)) continue;
     latest.set(facts.personId, facts);
   }
-  const rescreen = latest.size
-    ? await prisma.screening.findMany({ where: { id: { in: [...latest.values()].map((facts) => facts.id) } }, select: { id: true, rescreenDueAt: true } })
-    : [];
-  const rescreenOf = new Map(rescreen.map((row) => [row.id, row.rescreenDueAt]));
+  // No re-screening date here: only a positive screen has one, and the list is read over shoulders.
 
   const rows = window.rows.map<PupilRow>((person) => {
     const facts = latest.get(person.id);
@@ -88,7 +84,6 @@ export async function listPupils(args: { user: AuthorizedUser; context: Context;
             status: facts.status,
             startedAt: facts.startedAt.toISOString(),
             completedAt: facts.completedAt?.toISOString() ?? null,
-            rescreenDueAt: rescreenOf.get(facts.id)?.toISOString() ?? null,
           }
         : null,
       startHref: mayActOnScreening(actor, "start", null, scope) ? `/screenings/new?personId=${person.id}` : null,

@@ -19,7 +19,7 @@ import {
 import type { RoleName } from "~policies/roles";
 import { getEnv } from "~/server/env.server";
 import { consentCategory, GUARDIAN_CHOICES, type ConsentRule, type GuardianChoice } from "./consent";
-import { nextItem, parseDefinition, type InstrumentDefinition, type InstrumentItem, type LocalisedText } from "./instruments";
+import { ageOn, nextItem, outsideAgeRange, parseDefinition, type InstrumentDefinition, type InstrumentItem, type LocalisedText } from "./instruments";
 import { pathwayDeadlines } from "./pathway-rules";
 import { startPathway } from "./pathways.server";
 import type { AnswerInput, StartScreeningInput } from "./screenings.schema";
@@ -216,18 +216,31 @@ function progress(session: Session, answers: StoredAnswers): { answered: number;
 // Start
 // ---------------------------------------------------------------------------------------
 
-/** For /screenings/new: may this user screen this person (else audited 404), and the child's name. */
 /** The consent rule in force (KAMKOR_SCREENING_CONSENT_RULE). */
 export function screeningConsentRule(): ConsentRule {
   return getEnv().KAMKOR_SCREENING_CONSENT_RULE;
 }
 
-export async function newScreeningContext(args: { user: AuthorizedUser; context: Context; personId: string }): Promise<{ childName: string | null; rule: ConsentRule }> {
+export type AgeBlock = { age: number; min: number; max: number };
+
+/** Is the child outside the current ASQ version's validated ages (then it is not used)? Unknown birth date: no block. */
+async function asqAgeBlock(personId: string, now: Date): Promise<AgeBlock | null> {
+  const prisma = await getPrisma();
+  const [asq, person] = await Promise.all([currentInstrument("asq"), prisma.person.findUnique({ where: { id: personId }, select: { id: true, birthDate: true, birthYear: true } })]);
+  if (!asq || !person) return null;
+  // The full birth date when known; a birth year alone gives the age reached this year.
+  const age = ageOn(person.birthDate, now) ?? (person.birthYear ? now.getUTCFullYear() - person.birthYear : null);
+  return outsideAgeRange(asq.definition, age);
+}
+
+/** For /screenings/new: may this user screen this person (else audited 404), the child's name, and an age block. */
+export async function newScreeningContext(args: { user: AuthorizedUser; context: Context; personId: string; now?: Date }): Promise<{ childName: string | null; rule: ConsentRule; ageBlock: AgeBlock | null }> {
   const person = await personFacts(args.personId);
   if (!person || person.mergedIntoId || !mayActOnScreening(actorOf(args.user), "start", null, person)) {
     return deny(args.user, args.context, { type: "person", id: args.personId }, "screening:start");
   }
-  return { childName: await childName(person.id), rule: screeningConsentRule() };
+  const [name, ageBlock] = await Promise.all([childName(person.id), asqAgeBlock(person.id, args.now ?? new Date())]);
+  return { childName: name, rule: screeningConsentRule(), ageBlock };
 }
 
 export type StartResult = { ok: true; id: string } | { ok: false; formError: MessageKey };
@@ -240,6 +253,8 @@ export async function startScreening(args: { user: AuthorizedUser; context: Cont
   // The form's schema checks this too; a caller outside the form must not record a choice the rule does not offer.
   const rule = args.rule ?? screeningConsentRule();
   if (!(GUARDIAN_CHOICES[rule] as readonly string[]).includes(args.input.guardian)) return { ok: false, formError: "screening.error.guardian" };
+  // The ASQ is validated for its age range only; outside it the school psychologist decides what to do.
+  if (await asqAgeBlock(person.id, args.now ?? new Date())) return { ok: false, formError: "screening.error.age" };
   const [asq, vulnerability] = await Promise.all([currentInstrument("asq"), currentInstrument("vulnerability")]);
   if (!asq) return { ok: false, formError: "screening.error.noInstrument" };
   const prisma = await getPrisma();
@@ -667,16 +682,19 @@ export async function screeningLinksFor(args: { user: AuthorizedUser; personId: 
 // Assigned clinicians
 // ---------------------------------------------------------------------------------------
 
-/** Who may be assigned: active psychologists and service providers of the screening's district. */
+/**
+ * Who may be assigned: active school psychologists of the district's schools and service
+ * providers of its health/NGO/crisis agencies (mayBeAssignedClinician) — never school staff.
+ */
 export async function clinicianChoices(args: { user: AuthorizedUser; context: Context; screeningId: string }): Promise<{ id: string; displayName: string }[]> {
   const facts = await authorizeScreening(args.user, args.context, args.screeningId, "assign_clinician");
   const prisma = await getPrisma();
   const users = await prisma.user.findMany({
     where: { status: "active", agency: { territoryId: facts.territoryId, status: "active" }, id: { notIn: [...facts.assignedUserIds, facts.screenerUserId] } },
-    select: { id: true, displayName: true, roles: true },
+    select: { id: true, displayName: true, roles: true, agency: { select: { type: true } } },
     orderBy: [{ displayName: "asc" }, { id: "asc" }],
   });
-  return users.filter((user) => mayBeAssignedClinician(user.roles as RoleName[])).map(({ id, displayName }) => ({ id, displayName }));
+  return users.filter((user) => mayBeAssignedClinician(user.roles as RoleName[], user.agency.type)).map(({ id, displayName }) => ({ id, displayName }));
 }
 
 export async function assignClinician(args: { user: AuthorizedUser; context: Context; screeningId: string; userId: string }): Promise<{ ok: true } | { ok: false; error: MessageKey }> {

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import {
-  groundsParam,
   addMemberSchema,
   addMonths,
   closureRequestSchema,
@@ -68,14 +67,5 @@ describe("support-plan schemas", () => {
     expect(parseDay("2026-02-29")).toBeNull();
     expect(parseDay("29.02.2028")).toBe("2028-02-29");
     expect(addMonths("2026-11-30", 3)).toBe("2027-02-28");
-  });
-});
-
-describe("grounds named in a link", () => {
-  test("known grounds are kept in catalogue order; unknown, empty and repeated words are ignored", () => {
-    expect(groundsParam("suicide_risk,school_absence")).toEqual(["school_absence", "suicide_risk"]);
-    expect(groundsParam("victim_of_racket, victim_of_racket,drop table,")).toEqual(["victim_of_racket"]);
-    expect(groundsParam(null)).toEqual([]);
-    expect(groundsParam("")).toEqual([]);
   });
 });

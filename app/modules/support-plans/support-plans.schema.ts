@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordVersion } from "~/forms/record-version";
 
 /**
  * Support-plan forms: one strict schema per form, shared by react-hook-form (zodResolver) in
@@ -58,7 +59,7 @@ const optionalUuid = (key: string) =>
     .refine((value) => !value || z.string().uuid().safeParse(value).success, key)
     .transform((value) => (value ? value : null));
 
-const version = z.coerce.number({ invalid_type_error: "error.badRequest" }).int("error.badRequest").min(1, "error.badRequest");
+const version = recordVersion(1);
 
 /** Today in Bishkek as yyyy-mm-dd (dates are days in the user's time zone, not instants). */
 export function todayIso(now: Date = new Date()): string {
@@ -102,12 +103,6 @@ const day = (key: string) =>
 // In the browser react-hook-form gives a checkbox's value or false; the server sees "on" or nothing.
 const checkbox = z.preprocess((value) => (value === true || value === "on" ? "on" : undefined), z.literal("on").optional());
 const groundsShape = Object.fromEntries(GROUNDS.map((ground) => [`ground_${ground}`, checkbox])) as Record<`ground_${Ground}`, typeof checkbox>;
-
-/** Grounds named in a link (`?grounds=a,b`) as known grounds; unknown or repeated words are ignored. */
-export function groundsParam(value: string | null): Ground[] {
-  const named = new Set((value ?? "").split(",").map((word) => word.trim()));
-  return GROUNDS.filter((ground) => named.has(ground));
-}
 
 function collectGrounds(value: Record<string, unknown>): Ground[] {
   return GROUNDS.filter((ground) => value[`ground_${ground}`] === "on");

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "screening.alerts_list",
   "screening.alert_read",
   "screening.pupils_listed",
+  "screening.tasks_listed",
   "screening.overdue_escalated",
   "record.read_denied",
   "break_glass.open",
