@@ -220,29 +220,32 @@ export default function PersonPage() {
         {data.chronology.length === 0 ? (
           <p className="muted">{t("chronology.empty")}</p>
         ) : (
-          <table className="table" data-testid="chronology">
-            <thead>
-              <tr>
-                <th scope="col">{t("chronology.when")}</th>
-                <th scope="col">{t("chronology.what")}</th>
-                <th scope="col">{t("chronology.agency")}</th>
-                <th scope="col">{t("chronology.author")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.chronology.map((entry) => (
-                <tr key={entry.id} className={entry.due ? "chronology-due" : undefined}>
-                  <td>
-                    {entry.due ? `${t("chronology.due")}: ` : null}
-                    {formatDateTime(entry.occurredAt)}
-                  </td>
-                  <td>{t(entry.labelKey as MessageKey)}</td>
-                  <td>{entry.agency ? localName(entry.agency, locale) : ""}</td>
-                  <td>{entry.author ?? ""}</td>
+          // On a phone the four columns scroll inside their own region, never the page.
+          <div className="table-scroll" role="region" aria-labelledby="chronology-heading" tabIndex={0}>
+            <table className="table" data-testid="chronology">
+              <thead>
+                <tr>
+                  <th scope="col">{t("chronology.when")}</th>
+                  <th scope="col">{t("chronology.what")}</th>
+                  <th scope="col">{t("chronology.agency")}</th>
+                  <th scope="col">{t("chronology.author")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.chronology.map((entry) => (
+                  <tr key={entry.id} className={entry.due ? "chronology-due" : undefined}>
+                    <td>
+                      {entry.due ? `${t("chronology.due")}: ` : null}
+                      {formatDateTime(entry.occurredAt)}
+                    </td>
+                    <td>{t(entry.labelKey as MessageKey)}</td>
+                    <td>{entry.agency ? localName(entry.agency, locale) : ""}</td>
+                    <td>{entry.author ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 

@@ -20,8 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, context } = await pathwayUser(args);
   const parsed = await parseForm(args.request, alertReadSchema);
-  if (!parsed.ok)
-    return json({ formError: parsed.formError ?? "error.badRequest" }, 400);
+  if (!parsed.ok) return json({ formError: parsed.formError ?? "error.badRequest" }, 400);
   await markAlertRead({ user, context, alertId: parsed.data.alertId });
   throw redirect("/screenings/alerts");
 }
@@ -36,21 +35,12 @@ export default function AlertsPage() {
       <ul className="alert-list" data-testid="alerts">
         {alerts.map((alert) => {
           // Every row has the same two controls: their names start with the visible text and add which alert.
-          const which = `${t(
-            `pathway.alerts.kind.${alert.kind}` as MessageKey
-          )}, ${formatDateTime(alert.createdAt)}`;
+          const which = `${t(`pathway.alerts.kind.${alert.kind}` as MessageKey)}, ${formatDateTime(alert.createdAt)}`;
           return (
-            <li
-              key={alert.id}
-              className={alert.readAt ? "alert-item" : "alert-item unread"}
-            >
+            <li key={alert.id} className={alert.readAt ? "alert-item" : "alert-item unread"}>
               <p>
-                <strong>
-                  {t(`pathway.alerts.kind.${alert.kind}` as MessageKey)}
-                </strong>
-                {alert.readAt ? null : (
-                  <span className="badge">{t("pathway.alerts.unread")}</span>
-                )}
+                <strong>{t(`pathway.alerts.kind.${alert.kind}` as MessageKey)}</strong>
+                {alert.readAt ? null : <span className="badge">{t("pathway.alerts.unread")}</span>}
               </p>
               <p className="muted">
                 {alert.school ? `${localName(alert.school, locale)} · ` : ""}
@@ -64,35 +54,20 @@ export default function AlertsPage() {
                     ? t("pathway.status.assessmentDone", {
                         date: formatDateTime(alert.assessmentDoneAt),
                       })
-                    : t(
-                        alert.overdue
-                          ? "pathway.status.assessmentOverdue"
-                          : "pathway.status.assessmentDue",
-                        { date: formatDateTime(alert.assessmentDueAt) }
-                      )}
+                    : t(alert.overdue ? "pathway.status.assessmentOverdue" : "pathway.status.assessmentDue", { date: formatDateTime(alert.assessmentDueAt) })}
                 </p>
               ) : null}
-              {alert.href ? null : (
-                <p className="muted">{t("pathway.alerts.otherDistrict")}</p>
-              )}
+              {alert.href ? null : <p className="muted">{t("pathway.alerts.otherDistrict")}</p>}
               <div className="actions">
                 {alert.href ? (
-                  <Link
-                    className="button-primary"
-                    to={alert.href}
-                    aria-label={`${t("pathway.alerts.open")}: ${which}`}
-                  >
+                  <Link className="button-primary" to={alert.href} aria-label={`${t("pathway.alerts.open")}: ${which}`}>
                     {t("pathway.alerts.open")}
                   </Link>
                 ) : null}
                 {alert.readAt ? null : (
                   <Form method="post">
                     <input type="hidden" name="alertId" value={alert.id} />
-                    <button
-                      type="submit"
-                      className="button-secondary"
-                      aria-label={`${t("pathway.alerts.markRead")}: ${which}`}
-                    >
+                    <button type="submit" className="button-secondary" aria-label={`${t("pathway.alerts.markRead")}: ${which}`}>
                       {t("pathway.alerts.markRead")}
                     </button>
                   </Form>
@@ -104,22 +79,14 @@ export default function AlertsPage() {
       </ul>
       {overdue ? (
         <section aria-labelledby="overdue-heading">
-          <h2 id="overdue-heading">
-            {t(
-              overdueScope === "region"
-                ? "pathway.alerts.overdueTitleRegion"
-                : "pathway.alerts.overdueTitle"
-            )}
-          </h2>
+          <h2 id="overdue-heading">{t(overdueScope === "region" ? "pathway.alerts.overdueTitleRegion" : "pathway.alerts.overdueTitle")}</h2>
           {overdue.length === 0 ? (
             <p>{t("pathway.alerts.overdueNone")}</p>
           ) : (
             <ul className="alert-list" data-testid="overdue">
               {overdue.map((row) => (
                 <li key={row.screeningId} className="alert-item">
-                  {overdueScope === "region" && row.district ? (
-                    <p className="muted">{localName(row.district, locale)}</p>
-                  ) : null}
+                  {overdueScope === "region" && row.district ? <p className="muted">{localName(row.district, locale)}</p> : null}
                   <p className="alert-overdue">
                     {t("pathway.alerts.overdueRow", {
                       school: row.school ? localName(row.school, locale) : "—",
@@ -138,9 +105,7 @@ export default function AlertsPage() {
                     <p>
                       <Link
                         to={row.href}
-                        aria-label={`${t("pathway.alerts.open")}: ${
-                          row.school ? localName(row.school, locale) : "—"
-                        }, ${formatDateTime(row.dueAt)}`}
+                        aria-label={`${t("pathway.alerts.open")}: ${row.school ? localName(row.school, locale) : "—"}, ${formatDateTime(row.dueAt)}`}
                       >
                         {t("pathway.alerts.open")}
                       </Link>

@@ -7,11 +7,7 @@ import { GUARDIAN_CHOICES } from "~/modules/screenings/consent";
 import { screeningLinks } from "~/modules/screenings/screening-links";
 import { idParam } from "~/modules/screenings/screening-route.server";
 import { startScreeningSchemaFor } from "~/modules/screenings/screenings.schema";
-import {
-  newScreeningContext,
-  screeningConsentRule,
-  startScreening,
-} from "~/modules/screenings/screenings.server";
+import { newScreeningContext, screeningConsentRule, startScreening } from "~/modules/screenings/screenings.server";
 import { requireArea } from "~/server/authorization.server";
 import { parseForm, type FieldErrors } from "~/server/forms.server";
 
@@ -33,28 +29,16 @@ type ActionData = { fieldErrors: FieldErrors; formError?: MessageKey };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireArea(request, context, "people");
-  const parsed = await parseForm(
-    request,
-    startScreeningSchemaFor(screeningConsentRule())
-  );
-  if (!parsed.ok)
-    return json<ActionData>(
-      { fieldErrors: parsed.fieldErrors, formError: parsed.formError },
-      400
-    );
+  const parsed = await parseForm(request, startScreeningSchemaFor(screeningConsentRule()));
+  if (!parsed.ok) return json<ActionData>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, 400);
   const started = await startScreening({ user, context, input: parsed.data });
-  if (!started.ok)
-    return json<ActionData>(
-      { fieldErrors: {}, formError: started.formError },
-      400
-    );
+  if (!started.ok) return json<ActionData>({ fieldErrors: {}, formError: started.formError }, 400);
   throw redirect(`/screenings/${started.id}/step`);
 }
 
 export default function NewScreening() {
   const { t } = useTranslation();
-  const { personId, childName, rule, ageBlock } =
-    useLoaderData<typeof loader>();
+  const { personId, childName, rule, ageBlock } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const error = (name: string) => actionData?.fieldErrors[name];
   return (
@@ -77,9 +61,7 @@ export default function NewScreening() {
           })}
         </p>
       ) : (
-        <p className="notice notice-warning">
-          {t("screening.consent.acuteNote")}
-        </p>
+        <p className="notice notice-warning">{t("screening.consent.acuteNote")}</p>
       )}
       {actionData?.formError ? (
         <p className="form-error" role="alert">
@@ -91,18 +73,10 @@ export default function NewScreening() {
           <input type="hidden" name="personId" value={personId} />
           <fieldset>
             <legend>{t("screening.consent.legend")}</legend>
-            <p className="field-hint">
-              {t(`screening.consent.rule.${rule}` as MessageKey)}
-            </p>
+            <p className="field-hint">{t(`screening.consent.rule.${rule}` as MessageKey)}</p>
             <div className="field">
               <label className="choice checkbox-group">
-                <input
-                  type="checkbox"
-                  name="assent"
-                  value="yes"
-                  aria-describedby="assent-hint"
-                  aria-invalid={error("assent") ? true : undefined}
-                />
+                <input type="checkbox" name="assent" value="yes" aria-describedby="assent-hint" aria-invalid={error("assent") ? true : undefined} />
                 {t("screening.consent.assent")}
               </label>
               <p className="field-hint" id="assent-hint">
