@@ -56,6 +56,9 @@ export default function AlertsPage() {
                       })
                     : t(alert.overdue ? "pathway.status.assessmentOverdue" : "pathway.status.assessmentDue", { date: formatDateTime(alert.assessmentDueAt) })}
                 </p>
+              ) : alert.overdue ? (
+                // Status viewers: the state without its time (the time would tell the result).
+                <p className="alert-overdue">{t("pathway.status.followUpOverdue")}</p>
               ) : null}
               {alert.href ? null : <p className="muted">{t("pathway.alerts.otherDistrict")}</p>}
               <div className="actions">

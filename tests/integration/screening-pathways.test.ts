@@ -108,6 +108,10 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     const after = await listAlerts({ user: users.supervisor, context, now: new Date(due.getTime() + 60_000) });
     expect(after.overdue?.map((o) => o.screeningId)).toContain(id);
     expect(after.alerts.find((a) => a.screeningId === id)?.overdue).toBe(true);
+    // The supervisor (status) gets the alert's state, never the deadline's time; the psychologist (content) gets the time.
+    expect(after.alerts.find((a) => a.screeningId === id)).toMatchObject({ assessmentDueAt: null, assessmentDoneAt: null });
+    const psychologists = await listAlerts({ user: users.psychologist, context, now: due });
+    expect(psychologists.alerts.find((a) => a.screeningId === id)?.assessmentDueAt).toBe(due.toISOString());
     // Only supervisors get the district view; the screener's own view has none.
     expect((await listAlerts({ user: users.pedagogue, context, now: due })).overdue).toBeNull();
 

@@ -3,7 +3,9 @@ import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.serve
 import { getPrisma } from "~/server/db.server";
 import type { Actor, RoleName } from "~policies/roles";
 import { mayHaveDistrictStatus } from "~policies/screening.policy";
+import { mayActOnScreening } from "~policies/screening.policy";
 import { ESCALATION_ALERT_KIND, OVERDUE_LIST_HREF } from "./escalation.server";
+import { loadScreeningFactsMany } from "./screenings.server";
 import { DAY, isAssessmentOverdue } from "./pathway-rules";
 import { screeningHref, type Context } from "./pathways.server";
 
@@ -76,6 +78,11 @@ export async function listAlerts(args: { user: AuthorizedUser; context: Context;
   const agencies = await agencyNames([...screenings.map((s) => s.schoolAgencyId), ...(overdueRows ?? []).map((s) => s.schoolAgencyId)]);
   const districts = await territoryNames((overdueRows ?? []).map((s) => s.territoryId));
   const screeningById = new Map(screenings.map((s) => [s.id, s]));
+  // Deadline times only for those who may see the content: a status viewer (a referral's recipient)
+  // could tell an acute result (due 24 h after completion) from a non-acute one (72 h).
+  const contentIds = new Set(
+    (screenings.length ? await loadScreeningFactsMany({ id: { in: screenings.map((s) => s.id) } }) : []).filter((facts) => mayActOnScreening(actor, "read_content", facts)).map((facts) => facts.id),
+  );
   const screeners = overdueRows?.length
     ? new Map((await prisma.user.findMany({ where: { id: { in: [...new Set(overdueRows.map((s) => s.screenerUserId))] } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]))
     : new Map<string, string>();
@@ -97,8 +104,8 @@ export async function listAlerts(args: { user: AuthorizedUser; context: Context;
         readAt: alert.readAt?.toISOString() ?? null,
         screeningId: alert.screeningId,
         href: alert.kind === ESCALATION_ALERT_KIND && screening && screening.territoryId !== actor.territoryId ? null : screeningHref(alert.screeningId),
-        assessmentDueAt: screening?.assessmentDueAt?.toISOString() ?? null,
-        assessmentDoneAt: screening?.assessmentDoneAt?.toISOString() ?? null,
+        assessmentDueAt: contentIds.has(alert.screeningId) ? (screening?.assessmentDueAt?.toISOString() ?? null) : null,
+        assessmentDoneAt: contentIds.has(alert.screeningId) ? (screening?.assessmentDoneAt?.toISOString() ?? null) : null,
         overdue: screening ? isAssessmentOverdue(screening, now) : false,
         school: screening ? (agencies.get(screening.schoolAgencyId) ?? null) : null,
       };
