@@ -283,8 +283,9 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     const proposed = await takeAction({ user: users.pedagogue, context, screeningId: id, input: { intent: "take", actionId: propose.id, targetUserId: null } });
     expect(proposed).toEqual({ ok: true, id: propose.id, next: `/plans/new?personId=${CHILD}&fromScreeningAction=${propose.id}` });
     expect(await proposalGrounds({ user: users.pedagogue, context, actionId: propose.id, personId: CHILD })).toEqual(["victim_of_racket", "victim_of_violence", "family_crisis"]);
-    expect(await proposalGrounds({ user: users.pedagogue, context, actionId: propose.id, personId: stableId("person", "someone-else") })).toEqual([]);
-    expect(await proposalGrounds({ user: users.pedagogue, context, actionId: actions.find((a) => a.kind !== "propose_plan")!.id, personId: CHILD })).toEqual([]);
+    expect(await statusOf(() => proposalGrounds({ user: users.pedagogue, context, actionId: propose.id, personId: stableId("person", "someone-else") }))).toBe(404);
+    expect(await statusOf(() => proposalGrounds({ user: users.pedagogue, context, actionId: actions.find((a) => a.kind !== "propose_plan")!.id, personId: CHILD }))).toBe(404);
+    expect(await statusOf(() => proposalGrounds({ user: users.pedagogue, context, actionId: stableId("screening-action", "none"), personId: CHILD }))).toBe(404);
     expect(await statusOf(() => proposalGrounds({ user: users.inspector, context, actionId: propose.id, personId: CHILD }))).toBe(404);
 
     // Everyone else: admin and analyst are denied outright.

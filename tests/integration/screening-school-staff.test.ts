@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { listAlerts } from "~/modules/screenings/alerts.server";
+import { listAlerts, screeningTasksFor } from "~/modules/screenings/alerts.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
 import { answerQuestion, assignClinician, clinicianChoices, readScreening, startScreening } from "~/modules/screenings/screenings.server";
@@ -123,6 +123,15 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
     expect(await assignClinician({ user: users.psychologist, context, screeningId: acute, userId: users["teacher-2"].id })).toEqual({ ok: false, error: "screening.error.clinician" });
     expect(await database.prisma.screeningAssignment.count({ where: { screeningId: acute } })).toBe(0);
     expect(await statusOf(() => readScreening({ user: users["teacher-2"], context, screeningId: acute }))).toBe(404);
+
+    // An assignment the policy no longer accepts (made before this rule, or the user's job changed) opens nothing, not even the task inbox.
+    await database.prisma.screeningAssignment.create({ data: { id: stableId("assignment", "legacy-teacher"), screeningId: acute, userId: users["teacher-2"].id, assignedById: users.psychologist.id } });
+    try {
+      expect(await statusOf(() => readScreening({ user: users["teacher-2"], context, screeningId: acute }))).toBe(404);
+      expect((await screeningTasksFor(users["teacher-2"])).map((task) => task.screeningId)).not.toContain(acute);
+    } finally {
+      await database.prisma.screeningAssignment.deleteMany({ where: { id: stableId("assignment", "legacy-teacher") } });
+    }
   });
 
   test("a social pedagogue employed by social services does not start a screening, even of a person of their own agency", async () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
@@ -55,8 +57,16 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
   const answer = (screeningId: string, item: string, value: AnswerInput["answer"], extra: Partial<AnswerInput> = {}, user = users.pedagogue) =>
     answerQuestion({ user, context, screeningId, input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value, ...extra } });
 
-  test("instruments are seeded once, idempotently, as reference data", async () => {
+  test("instruments are seeded once, idempotently, as reference data; a database seeded before the ASQ's age range gets it from its migration", async () => {
     expect(await seedInstruments(database.prisma)).toBe(0);
+    const asqRange = async () =>
+      (await database.withConnection((c) => c.query<{ range: unknown }>(`select definition->'ageRange' as range from instrument_version where instrument = 'asq' and version = 1`)))[0].range;
+    expect(await asqRange()).toEqual({ min: 10, max: 24 });
+    await database.withConnection((c) => c.query(`update instrument_version set definition = definition - 'ageRange' where instrument = 'asq' and version = 1`));
+    expect(await asqRange()).toBeNull();
+    const amendment = readFileSync(join(process.cwd(), "prisma/migrations/20261125124500_asq_age_range/migration.sql"), "utf8");
+    await database.withConnection((c) => c.exec(amendment));
+    expect(await asqRange()).toEqual({ min: 10, max: 24 });
     const rows = await database.prisma.instrumentVersion.findMany({ orderBy: { instrument: "asc" }, select: { instrument: true, version: true } });
     expect(rows).toEqual([
       { instrument: "asq", version: 1 },
@@ -202,7 +212,9 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     const after = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, answers: true, result: true } });
     expect(after).toMatchObject({ status: "abandoned", answers: before.answers, result: null });
     const alerts = await database.prisma.screeningAlert.findMany({ where: { screeningId: id }, select: { recipientUserId: true, kind: true } });
-    expect(alerts).toEqual([{ recipientUserId: users.psychologist.id, kind: "incomplete_positive" }]);
+    expect(alerts.sort((a, b) => a.recipientUserId.localeCompare(b.recipientUserId))).toEqual(
+      [users.psychologist.id, users.pedagogue.id].sort().map((recipientUserId) => ({ recipientUserId, kind: "incomplete_positive" })),
+    );
     const audited = await database.prisma.auditEvent.findMany({ where: { recordId: id, action: { in: ["screening.abandon", "screening.answer"] }, purpose: { startsWith: "expired" } }, select: { action: true, purpose: true } });
     expect(audited).toEqual([{ action: "screening.abandon", purpose: "expired:positive-answer" }]);
 
@@ -213,7 +225,16 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     expect(view.content?.answers.map((a) => [a.code, a.answer])).toEqual([["asq1", "yes"]]);
     // Still refused, and once stopped it stays stopped (a second refusal alerts nobody again).
     expect(await answerQuestion({ user: users.pedagogue, context, screeningId: id, input: { instrumentVersionId: ASQ, item: "asq2", answer: "no" }, now: later })).toEqual({ ok: false, error: "screening.error.finished", status: 409 });
-    expect(await database.prisma.screeningAlert.count({ where: { screeningId: id } })).toBe(1);
+    expect(await database.prisma.screeningAlert.count({ where: { screeningId: id } })).toBe(2);
+
+    // Starting a new screening of the child stops the screener's other expired session at once.
+    const stale = await start();
+    await answer(stale, "asq1", "declined");
+    const staleStart = (await database.prisma.screening.findUniqueOrThrow({ where: { id: stale }, select: { id: true, startedAt: true } })).startedAt;
+    const fresh = await startScreening({ user: users.pedagogue, context, now: new Date(staleStart.getTime() + (SCREENING_SESSION_HOURS + 1) * HOUR), input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } });
+    expect(fresh.ok).toBe(true);
+    expect((await database.prisma.screening.findUniqueOrThrow({ where: { id: stale }, select: { id: true, status: true } })).status).toBe("abandoned");
+    expect(await database.prisma.screeningAlert.count({ where: { screeningId: stale, kind: "incomplete_positive" } })).toBe(2);
   });
 
   test("the sweep stops sessions left unfinished past the limit, alerts only when a risk answer was «yes», and leaves fresh ones alone", async () => {
@@ -231,12 +252,12 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     const rows = await database.prisma.screening.findMany({ where: { id: { in: [negativeSoFar, declined, fresh] } }, select: { id: true, status: true } });
     expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({ [negativeSoFar]: "abandoned", [declined]: "abandoned", [fresh]: "in_progress" });
     expect(await database.prisma.screeningAlert.count({ where: { screeningId: negativeSoFar } })).toBe(0);
-    expect(await database.prisma.screeningAlert.findMany({ where: { screeningId: declined }, select: { kind: true } })).toEqual([{ kind: "incomplete_positive" }]);
+    expect(await database.prisma.screeningAlert.findMany({ where: { screeningId: declined }, select: { kind: true } })).toEqual([{ kind: "incomplete_positive" }, { kind: "incomplete_positive" }]);
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: declined, action: "screening.abandon" }, select: { actorUserId: true, purpose: true } });
     expect(audit).toEqual({ actorUserId: null, purpose: "scheduler:expired:positive-answer" });
     // A second run finds nothing of these.
     await stopExpiredSessions({ now: startedAt });
-    expect(await database.prisma.screeningAlert.count({ where: { screeningId: declined } })).toBe(1);
+    expect(await database.prisma.screeningAlert.count({ where: { screeningId: declined } })).toBe(2);
   });
 
   test("assigned clinician: the school psychologist assigns a health-facility specialist, who then sees the content", async () => {

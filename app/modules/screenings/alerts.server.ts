@@ -2,8 +2,7 @@ import { auditActor, recordAudit } from "~/server/audit/audit.server";
 import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import type { Actor, RoleName } from "~policies/roles";
-import { mayHaveDistrictStatus } from "~policies/screening.policy";
-import { mayActOnScreening } from "~policies/screening.policy";
+import { mayActOnScreening, mayBeAssignedClinician, mayHaveDistrictStatus } from "~policies/screening.policy";
 import { ESCALATION_ALERT_KIND, OVERDUE_LIST_HREF } from "./escalation.server";
 import { loadScreeningFactsMany } from "./screenings.server";
 import { DAY, isAssessmentOverdue } from "./pathway-rules";
@@ -203,7 +202,10 @@ export async function screeningTasksFor(user: AuthorizedUser | Actor, now = new 
   const prisma = await getPrisma();
   const horizon = new Date(now.getTime() + SCREENING_TASK_HORIZON_DAYS * DAY);
   const psychologist = actor.roles.includes("school_psychologist");
-  const assigned = (await prisma.screeningAssignment.findMany({ where: { userId: actor.id, removedAt: null }, select: { screeningId: true } })).map((a) => a.screeningId);
+  // An assignment counts only while the policy accepts this user as a clinician (role or agency may have changed since).
+  const assigned = mayBeAssignedClinician(actor.roles, actor.agencyType)
+    ? (await prisma.screeningAssignment.findMany({ where: { userId: actor.id, removedAt: null }, select: { screeningId: true } })).map((a) => a.screeningId)
+    : [];
   const clinicianScope = [...(psychologist ? [{ schoolAgencyId: actor.agencyId }] : []), ...(assigned.length > 0 ? [{ id: { in: assigned } }] : [])];
   const contentScope = [{ screenerUserId: actor.id }, ...clinicianScope];
   const select = { id: true, personId: true, completedAt: true, assessmentDueAt: true, rescreenDueAt: true } as const;

@@ -1,7 +1,7 @@
 import { recordChronology } from "~/modules/chronology/chronology.server";
 import type { AuditAction } from "~/server/audit/actions";
 import { auditActor, recordAudit } from "~/server/audit/audit.server";
-import { actorOf, type AuthorizedUser } from "~/server/authorization.server";
+import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma, type AppTransaction } from "~/server/db.server";
 import type { FieldErrors } from "~/server/forms.server";
 import { newId } from "~/server/ids.server";
@@ -193,15 +193,15 @@ export function mayStartPlan(actor: Actor): boolean {
 
 /**
  * The grounds a screening's support-plan proposal pre-fills on /plans/new (`fromScreeningAction`):
- * read on the server for someone who may act on that screening and only for the same child —
- * anyone else gets the audited 404; an id that names no proposal gives no grounds.
+ * read on the server for someone who may act on that screening and only for the same child;
+ * anything else (no such proposal, another child's, a screening out of scope) is an audited 404.
  */
 export async function proposalGrounds(args: { user: AuthorizedUser; context: Context; actionId: string; personId: string }): Promise<string[]> {
   const prisma = await getPrisma();
   const action = await prisma.screeningAction.findUnique({ where: { id: args.actionId }, select: { id: true, kind: true, finding: true, screeningId: true } });
-  if (!action || action.kind !== "propose_plan") return [];
+  if (!action || action.kind !== "propose_plan") return deny(args.user, args.context, { type: "screening_action", id: args.actionId }, "plan-proposal");
   const facts = await authorizePathway(args.user, args.context, action.screeningId, "act");
-  if (facts.personId !== args.personId) return [];
+  if (facts.personId !== args.personId) return deny(args.user, args.context, { type: "screening_action", id: args.actionId }, "plan-proposal");
   await audit(args.user, args.context, "screening.read", facts.id, ["findings"], `plan-proposal:${action.id}`);
   return planGroundsFor(action.finding);
 }

@@ -78,9 +78,9 @@ export async function acuteRecipients(client: Pick<AppTransaction, "user">, scre
 export const screeningHref = (screeningId: string) => `/screenings/${screeningId}`;
 
 /**
- * Starts the pathway of a just-completed screening, inside the completing transaction:
- * deadlines by result, acute alerts (school psychologists, district supervisors), suggested
- * actions for the vulnerability findings. Idempotent per screening is the caller's concern
+ * Starts the pathway of a just-completed screening, inside the completing transaction (whose
+ * update has written the deadlines, `pathwayDeadlines`): acute alerts (school psychologists,
+ * district supervisors), suggested actions for the vulnerability findings. Idempotent per screening is the caller's concern
  * (it completes a screening once, under its version check).
  */
 export async function startPathway(args: {
@@ -89,18 +89,11 @@ export async function startPathway(args: {
   user: Pick<SignedInUser, "id"> & Partial<AuthorizedUser>;
   context?: Context;
   now?: Date;
-  /** The caller already wrote `pathwayDeadlines` with the completing update (saves a statement). */
-  deadlinesStored?: boolean;
 }): Promise<PathwayStarted> {
   const { tx, screening } = args;
   const completedAt = screening.completedAt ?? args.now ?? new Date();
+  // The completing update already wrote these deadlines (one statement less on the hot path).
   const deadlines = pathwayDeadlines(screening.result, completedAt);
-  if (!args.deadlinesStored && (deadlines.assessmentDueAt || deadlines.rescreenDueAt)) {
-    await tx.screening.update({
-      where: { id: screening.id },
-      data: { assessmentDueAt: deadlines.assessmentDueAt, rescreenDueAt: deadlines.rescreenDueAt },
-    });
-  }
   const recipients = screening.result === "acute_positive" ? (await acuteRecipients(tx, screening)).filter((id) => id !== args.user.id) : [];
   if (recipients.length > 0) {
     await tx.screeningAlert.createMany({
@@ -272,8 +265,8 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
   const targetIds = [...new Set(actions.map((a) => a.targetUserId).filter((id): id is string => id !== null))];
   const targets = targetIds.length > 0 ? await prisma.user.findMany({ where: { id: { in: targetIds } }, select: { id: true, displayName: true } }) : [];
   const targetName = new Map(targets.map((t) => [t.id, t.displayName]));
-  const fields = ["assessmentDueAt", "assessmentDoneAt", "rescreenDueAt"];
-  if (content) fields.push("result", "checklistCompletedAt", "safetyChecklist", "actions");
+  // Status viewers are shown the follow-up's state only (no times, no re-screening date).
+  const fields = content ? ["assessmentDueAt", "assessmentDoneAt", "rescreenDueAt", "result", "checklistCompletedAt", "safetyChecklist", "actions"] : ["followUpStatus"];
   await recordAudit({ actor: auditActor(args.user), action: "screening.pathway_read", decision: "allowed", record: { type: "screening", id: facts.id }, fields, purpose: content ? "pathway:content" : "pathway:status", context: args.context });
   return {
     screeningId: facts.id,
@@ -316,11 +309,6 @@ async function schoolHasPsychologist(schoolAgencyId: string): Promise<boolean> {
   // Roles are filtered in JS: `roles: { has }` does not survive the PGlite adapter.
   const staff = await prisma.user.findMany({ where: { agencyId: schoolAgencyId, status: "active" }, select: { id: true, roles: true } });
   return staff.some((user) => user.roles.includes("school_psychologist"));
-}
-
-/** Is the acute checklist still open (the result page keeps showing it until complete)? */
-export function checklistOpen(state: Pick<PathwayState, "checklist">): boolean {
-  return state.checklist !== null && state.checklist.completedAt === null;
 }
 
 export { checklistComplete };

@@ -223,14 +223,18 @@ export function screeningConsentRule(): ConsentRule {
 
 export type AgeBlock = { age: number; min: number; max: number };
 
-/** Is the child outside the current ASQ version's validated ages (then it is not used)? Unknown birth date: no block. */
-async function asqAgeBlock(personId: string, now: Date): Promise<AgeBlock | null> {
+/** Is the child outside this ASQ version's validated ages (then it is not used)? Unknown age: no block. */
+async function asqAgeBlock(asq: InstrumentVersionRow | null, personId: string, now: Date): Promise<AgeBlock | null> {
+  if (!asq) return null;
   const prisma = await getPrisma();
-  const [asq, person] = await Promise.all([currentInstrument("asq"), prisma.person.findUnique({ where: { id: personId }, select: { id: true, birthDate: true, birthYear: true } })]);
-  if (!asq || !person) return null;
-  // The full birth date when known; a birth year alone gives the age reached this year.
-  const age = ageOn(person.birthDate, now) ?? (person.birthYear ? now.getUTCFullYear() - person.birthYear : null);
-  return outsideAgeRange(asq.definition, age);
+  const person = await prisma.person.findUnique({ where: { id: personId }, select: { id: true, birthDate: true, birthYear: true } });
+  if (!person) return null;
+  const exact = ageOn(person.birthDate, now);
+  if (exact !== null) return outsideAgeRange(asq.definition, exact);
+  if (!person.birthYear) return null;
+  // A birth year alone: the child is one of two ages this year; block only when both are outside.
+  const reached = now.getUTCFullYear() - person.birthYear;
+  return outsideAgeRange(asq.definition, reached - 1) && outsideAgeRange(asq.definition, reached);
 }
 
 /** For /screenings/new: may this user screen this person (else audited 404), the child's name, and an age block. */
@@ -239,7 +243,7 @@ export async function newScreeningContext(args: { user: AuthorizedUser; context:
   if (!person || person.mergedIntoId || !mayActOnScreening(actorOf(args.user), "start", null, person)) {
     return deny(args.user, args.context, { type: "person", id: args.personId }, "screening:start");
   }
-  const [name, ageBlock] = await Promise.all([childName(person.id), asqAgeBlock(person.id, args.now ?? new Date())]);
+  const [name, ageBlock] = await Promise.all([childName(person.id), currentInstrument("asq").then((asq) => asqAgeBlock(asq, person.id, args.now ?? new Date()))]);
   return { childName: name, rule: screeningConsentRule(), ageBlock };
 }
 
@@ -253,11 +257,19 @@ export async function startScreening(args: { user: AuthorizedUser; context: Cont
   // The form's schema checks this too; a caller outside the form must not record a choice the rule does not offer.
   const rule = args.rule ?? screeningConsentRule();
   if (!(GUARDIAN_CHOICES[rule] as readonly string[]).includes(args.input.guardian)) return { ok: false, formError: "screening.error.guardian" };
-  // The ASQ is validated for its age range only; outside it the school psychologist decides what to do.
-  if (await asqAgeBlock(person.id, args.now ?? new Date())) return { ok: false, formError: "screening.error.age" };
+  const now = args.now ?? new Date();
   const [asq, vulnerability] = await Promise.all([currentInstrument("asq"), currentInstrument("vulnerability")]);
   if (!asq) return { ok: false, formError: "screening.error.noInstrument" };
+  // The ASQ is validated for its age range only; outside it the school psychologist decides what to do.
+  if (await asqAgeBlock(asq, person.id, now)) return { ok: false, formError: "screening.error.age" };
   const prisma = await getPrisma();
+  // A new screening replaces this screener's expired sessions of the child: they are stopped now
+  // (with their alert, if a risk answer was "yes"), not left for the sweep.
+  const expired = await prisma.screening.findMany({
+    where: { personId: person.id, screenerUserId: args.user.id, status: "in_progress", startedAt: { lt: new Date(now.getTime() - SCREENING_SESSION_HOURS * 60 * 60 * 1000) } },
+    select: { id: true, version: true, schoolAgencyId: true, screenerUserId: true },
+  });
+  for (const stale of expired) await abandonExpired(stale, { user: args.user, context: args.context }, now);
   const id = newId();
   await prisma.screening.create({
     data: {
@@ -269,7 +281,7 @@ export async function startScreening(args: { user: AuthorizedUser; context: Cont
       asqVersionId: asq.id,
       vulnerabilityVersionId: vulnerability?.id ?? null,
       consent: consentCategory(args.input.guardian as GuardianChoice),
-      startedAt: args.now ?? new Date(),
+      startedAt: now,
       answers: JSON.stringify({ asq: {}, vulnerability: {} } satisfies StoredAnswers),
       findings: [],
     },
@@ -353,19 +365,21 @@ function positiveSoFar(answers: StoredAnswers): boolean {
 
 /**
  * Stops an expired session (status "abandoned", nothing else changes). If the child had already
- * answered a suicide-risk question "yes" or declined it, the school's psychologists are alerted
- * (pointer only): an unfinished screening must not hide a child at risk. Returns false when another request stopped or finished it first.
+ * answered a suicide-risk question "yes" or declined it, the school's psychologists and the
+ * screener are alerted (pointer only): an unfinished screening must not hide a child at risk. Returns false when another request stopped or finished it first.
  */
-async function abandonExpired(facts: Pick<ScreeningFacts, "id" | "version" | "schoolAgencyId">, by: { user: AuthorizedUser; context: Context } | null, now: Date): Promise<boolean> {
+async function abandonExpired(facts: Pick<ScreeningFacts, "id" | "version" | "schoolAgencyId" | "screenerUserId">, by: { user: AuthorizedUser; context: Context } | null, now: Date): Promise<boolean> {
   const prisma = await getPrisma();
   const alerted = await prisma.$transaction(async (tx) => {
     const moved = await tx.screening.updateMany({ where: { id: facts.id, version: facts.version, status: "in_progress" }, data: { status: "abandoned", version: { increment: 1 } } });
     if (moved.count !== 1) return null;
     const row = await tx.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, answers: true } });
     if (!positiveSoFar(parseAnswers(row.answers))) return [];
-    // The school's psychologists: they may open the unfinished session (supervisors see completed screenings only).
+    // The school's psychologists and the screener: they may open the unfinished session (supervisors
+    // see completed screenings only); the screener is alerted too, so a school without a psychologist
+    // account still has someone who is told.
     const staff = await tx.user.findMany({ where: { status: "active", agencyId: facts.schoolAgencyId }, select: { id: true, roles: true }, orderBy: { id: "asc" } });
-    const recipients = staff.filter((candidate) => candidate.roles.includes("school_psychologist")).map((candidate) => candidate.id);
+    const recipients = [...new Set([...staff.filter((candidate) => candidate.roles.includes("school_psychologist")).map((candidate) => candidate.id), facts.screenerUserId])];
     await tx.screeningAlert.createMany({ data: recipients.map((recipientUserId) => ({ id: newId(), screeningId: facts.id, recipientUserId, kind: "incomplete_positive", createdAt: now })) });
     return recipients;
   });
@@ -390,7 +404,7 @@ export async function stopExpiredSessions(options: { now?: Date; batchSize?: num
   for (;;) {
     const rows = await prisma.screening.findMany({
       where: { status: "in_progress", startedAt: { lt: cutoff } },
-      select: { id: true, version: true, schoolAgencyId: true },
+      select: { id: true, version: true, schoolAgencyId: true, screenerUserId: true },
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       take: options.batchSize ?? 100,
     });
@@ -500,7 +514,6 @@ export async function answerQuestion(args: { user: AuthorizedUser; context: Cont
         user: args.user,
         context: args.context,
         now,
-        deadlinesStored: true,
       });
       completion = { result, findings, afterCommit: () => started.afterCommit() };
     });
