@@ -89,11 +89,6 @@ export async function personChronology(args: { user: AuthorizedUser; context?: P
  */
 async function screeningDeadlines(actor: Actor, personIds: string[], now: Date): Promise<ChronologyEntry[]> {
   const screenings = (await loadScreeningFactsMany({ personId: { in: personIds } })).filter((s) => s.status === "completed" && mayActOnScreening(actor, "read_content", s));
-  if (screenings.length === 0) return [];
-  const prisma = await getPrisma();
-  const rescreens = new Map(
-    (await prisma.screening.findMany({ where: { id: { in: screenings.map((s) => s.id) } }, select: { id: true, rescreenDueAt: true } })).map((row) => [row.id, row.rescreenDueAt]),
-  );
   const entries: ChronologyEntry[] = [];
   const entry = (kind: string, screeningId: string, at: Date): ChronologyEntry => ({
     id: `${screeningId}:${kind}`,
@@ -112,7 +107,7 @@ async function screeningDeadlines(actor: Actor, personIds: string[], now: Date):
       entries.push(entry(overdue ? "screening.follow_up_overdue" : "screening.follow_up_due", screening.id, screening.assessmentDueAt));
     }
     // A re-screen is done once a later screening of the child is completed.
-    const rescreenAt = rescreens.get(screening.id);
+    const rescreenAt = screening.rescreenDueAt;
     const rescreened = screenings.some((later) => later.completedAt && screening.completedAt && later.completedAt > screening.completedAt);
     if (rescreenAt && !rescreened) entries.push(entry("screening.rescreen_due", screening.id, rescreenAt));
   }

@@ -51,6 +51,7 @@ const FACTS_SELECT = {
   completedAt: true,
   assessmentDueAt: true,
   assessmentDoneAt: true,
+  rescreenDueAt: true,
   version: true,
 } as const;
 
@@ -64,6 +65,7 @@ export type ScreeningFacts = ScreeningScopeFacts & {
   completedAt: Date | null;
   assessmentDueAt: Date | null;
   assessmentDoneAt: Date | null;
+  rescreenDueAt: Date | null;
   version: number;
 };
 
