@@ -361,4 +361,20 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     districtKey: "bishkek-len",
     createdBy: "pedagogue",
   },
+  {
+    // A second-grader: younger than the ASQ's validated ages (10–24), so the consent page says it is not used.
+    key: "tokonova-aruuke",
+    surname: "Токонова",
+    givenName: "Аруке",
+    patronymic: "Маратовна",
+    sex: "female",
+    birthDate: "2018-09-05",
+    pin: "10509201899990",
+    address: "г. Бишкек, ул. Демо-Школьная, д. 9",
+    phone: null,
+    notes: null,
+    agencyType: "school",
+    districtKey: "bishkek-len",
+    createdBy: "pedagogue",
+  },
 ];

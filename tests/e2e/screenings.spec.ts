@@ -75,6 +75,15 @@ test("the pedagogue screens a child on a phone: consent, one question per screen
   await expect(page).toHaveURL(new RegExp(`${screeningPath}$`));
 });
 
+test("a child younger than the ASQ's validated ages: the consent page says why, and offers no start", async ({ page }) => {
+  await login(page, "psychologist");
+  await page.goto(`/screenings/new?personId=${stableId("person", "tokonova-aruuke")}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Новый скрининг");
+  await expect(page.getByTestId("age-block")).toHaveText(/^Вопросник ASQ проверен для возраста 10–24 лет, а ребёнку \d+\./);
+  await expect(page.getByRole("button", { name: "Начать скрининг" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
 test.describe("before JavaScript loads", () => {
   test.use({ javaScriptEnabled: false });
 
