@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField } from "~/components/SelectField";
 import { TextAreaField } from "~/components/TextAreaField";
 import { formatDate, localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { dismissAction, mayStartPlan, referralChoices, takeAction, type ReferralChoice } from "~/modules/screenings/pathway-commands.server";
+import { PathwayNotices } from "~/modules/screenings/PathwayNotices";
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
 import { pathwayRequest, refused, submittedValues, type PathwayActionData } from "~/modules/screenings/pathway-route.server";
 import { KNOWN_FINDINGS, type ReferralKind } from "~/modules/screenings/pathway-rules";
@@ -41,7 +42,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function ActionsPage() {
   const { screeningId, actions, choices, mayStartPlan } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as PathwayActionData | undefined;
-  const [params] = useSearchParams();
   const { t, locale } = useTranslation();
   const errorFor = (actionId: string, name: string) => {
     if (actionData?.actionId !== actionId) return undefined;
@@ -54,16 +54,7 @@ export default function ActionsPage() {
   return (
     <div className="page pathway-page">
       <h1>{t("pathway.actions.title")}</h1>
-      {params.has("saved") && !actionData ? (
-        <p className="notice" role="status">
-          {t("pathway.saved")}
-        </p>
-      ) : null}
-      {actionData?.formError ? (
-        <p className="form-error" role="alert">
-          {t(actionData.formError)}
-        </p>
-      ) : null}
+      <PathwayNotices formError={actionData?.formError} posted={actionData !== undefined} />
       <p className="lead">{t("pathway.actions.intro")}</p>
       {actions.length === 0 ? <p>{t("pathway.actions.none")}</p> : null}
       <ul className="pathway-actions">

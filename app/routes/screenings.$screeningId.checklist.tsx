@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextAreaField } from "~/components/TextAreaField";
 import { formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { recordChecklist } from "~/modules/screenings/pathway-commands.server";
+import { PathwayNotices } from "~/modules/screenings/PathwayNotices";
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
 import { pathwayRequest, refused, submittedValues, type PathwayActionData } from "~/modules/screenings/pathway-route.server";
 import { CHECK_ITEMS } from "~/modules/screenings/pathway-rules";
@@ -36,7 +37,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function ChecklistPage() {
   const { screeningId, version, completedAt, items } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as PathwayActionData | undefined;
-  const [params] = useSearchParams();
   const { t } = useTranslation();
   const values = actionData?.values ?? {};
   const error = (name: string) => {
@@ -48,16 +48,7 @@ export default function ChecklistPage() {
   return (
     <div className="page pathway-page">
       <h1>{t("pathway.checklist.title")}</h1>
-      {params.has("saved") && !actionData ? (
-        <p className="notice" role="status">
-          {t("pathway.saved")}
-        </p>
-      ) : null}
-      {actionData?.formError ? (
-        <p className="form-error" role="alert">
-          {t(actionData.formError)}
-        </p>
-      ) : null}
+      <PathwayNotices formError={actionData?.formError} posted={actionData !== undefined} />
       {error("checklist") ? (
         <p className="form-error" role="alert">
           {error("checklist")}

@@ -303,12 +303,16 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
   };
 }
 
+/** The school's active psychologist accounts (ids in a stable order). */
+export async function schoolPsychologists(client: Pick<AppTransaction, "user">, schoolAgencyId: string): Promise<string[]> {
+  // Roles are filtered in JS: `roles: { has }` does not survive the PGlite adapter.
+  const staff = await client.user.findMany({ where: { agencyId: schoolAgencyId, status: "active" }, select: { id: true, roles: true }, orderBy: { id: "asc" } });
+  return staff.filter((user) => user.roles.includes("school_psychologist")).map((user) => user.id);
+}
+
 /** Does the school have an active school psychologist account (who can record the assessment)? */
 async function schoolHasPsychologist(schoolAgencyId: string): Promise<boolean> {
-  const prisma = await getPrisma();
-  // Roles are filtered in JS: `roles: { has }` does not survive the PGlite adapter.
-  const staff = await prisma.user.findMany({ where: { agencyId: schoolAgencyId, status: "active" }, select: { id: true, roles: true } });
-  return staff.some((user) => user.roles.includes("school_psychologist"));
+  return (await schoolPsychologists(await getPrisma(), schoolAgencyId)).length > 0;
 }
 
 export { checklistComplete };

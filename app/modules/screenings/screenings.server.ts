@@ -21,7 +21,7 @@ import { getEnv } from "~/server/env.server";
 import { consentCategory, GUARDIAN_CHOICES, type ConsentRule, type GuardianChoice } from "./consent";
 import { ageOn, nextItem, outsideAgeRange, parseDefinition, type InstrumentDefinition, type InstrumentItem, type LocalisedText } from "./instruments";
 import { pathwayDeadlines } from "./pathway-rules";
-import { startPathway } from "./pathways.server";
+import { schoolPsychologists, startPathway } from "./pathways.server";
 import type { AnswerInput, StartScreeningInput } from "./screenings.schema";
 import { scoreAsq, vulnerabilityFindings, type AsqResult } from "./scoring";
 
@@ -268,7 +268,7 @@ export async function startScreening(args: { user: AuthorizedUser; context: Cont
   // A new screening replaces this screener's expired sessions of the child: they are stopped now
   // (with their alert, if a risk answer was "yes"), not left for the sweep.
   const expired = await prisma.screening.findMany({
-    where: { personId: person.id, screenerUserId: args.user.id, status: "in_progress", startedAt: { lt: new Date(now.getTime() - SCREENING_SESSION_HOURS * 60 * 60 * 1000) } },
+    where: { personId: person.id, screenerUserId: args.user.id, status: "in_progress", startedAt: { lt: sessionCutoff(now) } },
     select: { id: true, version: true, schoolAgencyId: true, screenerUserId: true },
   });
   for (const stale of expired) await abandonExpired(stale, { user: args.user, context: args.context }, now);
@@ -356,8 +356,13 @@ export type AnswerResult =
  */
 export const SCREENING_SESSION_HOURS = 12;
 
+/** Sessions started before this moment have expired. */
+function sessionCutoff(now: Date): Date {
+  return new Date(now.getTime() - SCREENING_SESSION_HOURS * 60 * 60 * 1000);
+}
+
 export function sessionExpired(facts: Pick<ScreeningFacts, "status" | "startedAt">, now = new Date()): boolean {
-  return facts.status === "in_progress" && now.getTime() - facts.startedAt.getTime() > SCREENING_SESSION_HOURS * 60 * 60 * 1000;
+  return facts.status === "in_progress" && facts.startedAt < sessionCutoff(now);
 }
 
 /** Did the child answer "yes" to (or decline) a suicide-risk question before the session stopped? */
@@ -380,8 +385,7 @@ async function abandonExpired(facts: Pick<ScreeningFacts, "id" | "version" | "sc
     // The school's psychologists and the screener: they may open the unfinished session (supervisors
     // see completed screenings only); the screener is alerted too, so a school without a psychologist
     // account still has someone who is told.
-    const staff = await tx.user.findMany({ where: { status: "active", agencyId: facts.schoolAgencyId }, select: { id: true, roles: true }, orderBy: { id: "asc" } });
-    const recipients = [...new Set([...staff.filter((candidate) => candidate.roles.includes("school_psychologist")).map((candidate) => candidate.id), facts.screenerUserId])];
+    const recipients = [...new Set([...(await schoolPsychologists(tx, facts.schoolAgencyId)), facts.screenerUserId])];
     await tx.screeningAlert.createMany({ data: recipients.map((recipientUserId) => ({ id: newId(), screeningId: facts.id, recipientUserId, kind: "incomplete_positive", createdAt: now })) });
     return recipients;
   });
@@ -400,7 +404,7 @@ async function abandonExpired(facts: Pick<ScreeningFacts, "id" | "version" | "sc
  */
 export async function stopExpiredSessions(options: { now?: Date; batchSize?: number } = {}): Promise<number> {
   const now = options.now ?? new Date();
-  const cutoff = new Date(now.getTime() - SCREENING_SESSION_HOURS * 60 * 60 * 1000);
+  const cutoff = sessionCutoff(now);
   const prisma = await getPrisma();
   let stopped = 0;
   for (;;) {
