@@ -1,26 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteError,
-} from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { useNonce } from "~/components/nonce";
 import { formatDateTime } from "~/i18n/i18n";
 import { activeBreakGlassUntil } from "~/modules/break-glass/break-glass.server";
-import { screeningTaskCount } from "~/modules/screenings/alerts.server";
+import { screeningTaskCount, unreadAlertCount } from "~/modules/screenings/alerts.server";
 import { taskCounts } from "~/modules/tasks/tasks.server";
-import { unreadAlertCount } from "~/modules/screenings/alerts.server";
 
 import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/use-translation";
@@ -88,11 +75,7 @@ function Header() {
   const { t } = useTranslation();
   return (
     <header className="site-header">
-      {data.breakGlassUntil ? (
-        <p className="break-glass-banner">
-          {t("breakGlass.banner", { time: formatDateTime(data.breakGlassUntil) })}
-        </p>
-      ) : null}
+      {data.breakGlassUntil ? <p className="break-glass-banner">{t("breakGlass.banner", { time: formatDateTime(data.breakGlassUntil) })}</p> : null}
       <div className="site-header-inner">
         <Link to="/" className="brand">
           {t("app.name")}
@@ -162,4 +145,3 @@ export function ErrorBoundary() {
     </main>
   );
 }
-

@@ -3,7 +3,12 @@ import { mayMergePeople, mayUnmergePeople, type MergeFacts } from "./person-merg
 import type { Actor, RoleName } from "./roles";
 
 const actor = (roles: RoleName[], agencyId = "agency-ss", territoryId = "district-1"): Actor => ({ id: "u1", roles, agencyId, territoryId });
-const person = (id: string, ownerAgencyId = "agency-school", territoryId: string | null = "district-1", mergedIntoId: string | null = null): MergeFacts => ({ id, ownerAgencyId, territoryId, mergedIntoId });
+const person = (id: string, ownerAgencyId = "agency-school", territoryId: string | null = "district-1", mergedIntoId: string | null = null): MergeFacts => ({
+  id,
+  ownerAgencyId,
+  territoryId,
+  mergedIntoId,
+});
 
 describe("merging person records", () => {
   test("a supervisor merges two records of their district", () => {

@@ -6,7 +6,17 @@ import { ROLES, type Actor, type RoleName } from "./roles";
  * Persona × agency-type matrix for the pupil list. Every allowed pair is listed; everything
  * else must be denied.
  */
-const AGENCY_TYPES = ["school", "police_department", "social_services", "health_facility", "crisis_centre", "psychological_service", "ngo", "local_government", "coordination_commission"] as const;
+const AGENCY_TYPES = [
+  "school",
+  "police_department",
+  "social_services",
+  "health_facility",
+  "crisis_centre",
+  "psychological_service",
+  "ngo",
+  "local_government",
+  "coordination_commission",
+] as const;
 
 const ALLOWED: Record<RoleName, readonly (typeof AGENCY_TYPES)[number][]> = {
   social_pedagogue: ["school"],

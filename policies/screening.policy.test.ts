@@ -38,7 +38,13 @@ const AGENCY_TYPES: Record<string, string> = {
   commission: "coordination_commission",
   gov: "local_government",
 };
-const actor = (id: string, roles: RoleName[], agencyId: string, territoryId = "D1"): Actor => ({ id, roles, agencyId, territoryId, agencyType: AGENCY_TYPES[agencyId.split("-")[0]] });
+const actor = (id: string, roles: RoleName[], agencyId: string, territoryId = "D1"): Actor => ({
+  id,
+  roles,
+  agencyId,
+  territoryId,
+  agencyType: AGENCY_TYPES[agencyId.split("-")[0]],
+});
 
 const PERSONAS = {
   screener: actor("u-screener", ["social_pedagogue"], "school-S1"),
@@ -104,7 +110,18 @@ const ALLOWED_IN_PROGRESS: Record<PersonaName, readonly ScreeningAction[]> = {
   supervisor: ["assign_clinician"],
 };
 
-const CONTENT: ScreeningField[] = ["status", "followUp", "childName", "result", "findings", "answers", "otherWorry", "consent", "instrumentVersions", "safetyChecklist"];
+const CONTENT: ScreeningField[] = [
+  "status",
+  "followUp",
+  "childName",
+  "result",
+  "findings",
+  "answers",
+  "otherWorry",
+  "consent",
+  "instrumentVersions",
+  "safetyChecklist",
+];
 const FIELDS: Record<PersonaName, readonly ScreeningField[]> = {
   screener: CONTENT,
   sameSchoolPsychologist: CONTENT,
@@ -202,7 +219,8 @@ describe("screening policy: persona × action", () => {
 
   test("who may be assigned as a clinician", () => {
     expect(mayBeAssignedClinician(["school_psychologist"], "school")).toBe(true);
-    for (const type of ["health_facility", "psychological_service", "ngo", "crisis_centre", "shelter"]) expect(mayBeAssignedClinician(["service_provider"], type)).toBe(true);
+    for (const type of ["health_facility", "psychological_service", "ngo", "crisis_centre", "shelter"])
+      expect(mayBeAssignedClinician(["service_provider"], type)).toBe(true);
     // A service provider employed by a school is school staff (a teacher-like account), never a clinician.
     expect(mayBeAssignedClinician(["service_provider"], "school")).toBe(false);
     for (const type of ["police_department", "social_services", "legal_aid", "local_government", "probation_office", "coordination_commission"]) {

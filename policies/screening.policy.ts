@@ -35,7 +35,18 @@ export const SCREENING_ACTIONS = ["start", "answer", "complete", "read_content",
 export type ScreeningAction = (typeof SCREENING_ACTIONS)[number];
 
 /** "status" and "followUp" are the status view; the rest is content. */
-export const SCREENING_FIELDS = ["status", "followUp", "childName", "result", "findings", "answers", "otherWorry", "consent", "instrumentVersions", "safetyChecklist"] as const;
+export const SCREENING_FIELDS = [
+  "status",
+  "followUp",
+  "childName",
+  "result",
+  "findings",
+  "answers",
+  "otherWorry",
+  "consent",
+  "instrumentVersions",
+  "safetyChecklist",
+] as const;
 export type ScreeningField = (typeof SCREENING_FIELDS)[number];
 
 export type ScreeningStatus = "in_progress" | "completed" | "abandoned";
@@ -83,7 +94,12 @@ export function screeningRelation(actor: Actor, screening: ScreeningScopeFacts):
  * May this actor do this action? `screening` is null for "start", which needs the person's
  * scope facts instead (`person`).
  */
-export function mayActOnScreening(actor: Actor, action: ScreeningAction, screening: ScreeningScopeFacts | null, person: PersonScopeFacts | null = null): boolean {
+export function mayActOnScreening(
+  actor: Actor,
+  action: ScreeningAction,
+  screening: ScreeningScopeFacts | null,
+  person: PersonScopeFacts | null = null,
+): boolean {
   if (deniedOutright(actor)) return false;
   // Only at a school: the screening's school is the screener's agency, and its psychologists assess.
   if (action === "start") return has(actor, SCREENER_ROLES) && actor.agencyType === "school" && person !== null && mayActOnPerson(actor, "read", person);
@@ -101,7 +117,8 @@ export function mayActOnScreening(actor: Actor, action: ScreeningAction, screeni
     case "assign_clinician":
       return (
         screening.status !== "abandoned" &&
-        (relation === "school_psychologist" || (has(actor, ["supervisor"]) && actor.territoryId === screening.territoryId && mayHaveDistrictStatus(actor) && relation !== "none"))
+        (relation === "school_psychologist" ||
+          (has(actor, ["supervisor"]) && actor.territoryId === screening.territoryId && mayHaveDistrictStatus(actor) && relation !== "none"))
       );
     default:
       return false;

@@ -39,17 +39,7 @@ export const PLAN_ACTIONS = [
 ] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
-export const PLAN_FIELDS = [
-  "childName",
-  "grounds",
-  "groundsOther",
-  "team",
-  "goals",
-  "reviews",
-  "parentInvolvement",
-  "childView",
-  "closure",
-] as const;
+export const PLAN_FIELDS = ["childName", "grounds", "groundsOther", "team", "goals", "reviews", "parentInvolvement", "childView", "closure"] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 
 export type PlanStatus = "draft" | "active" | "closure_requested" | "closed";

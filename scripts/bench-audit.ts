@@ -46,7 +46,8 @@ function stats(samples: number[]): Stats {
   return { count: sorted.length, mean: sorted.reduce((sum, x) => sum + x, 0) / sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1)! };
 }
 const ms = (value: number) => `${value.toFixed(3)} ms`;
-const line = (label: string, s: Stats, extra = "") => console.log(`  ${label.padEnd(46)} mean ${ms(s.mean).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  (n=${s.count})${extra}`);
+const line = (label: string, s: Stats, extra = "") =>
+  console.log(`  ${label.padEnd(46)} mean ${ms(s.mean).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  (n=${s.count})${extra}`);
 
 /** Appends `count` events one after another, timing each recordAudit call. */
 async function writer(count: number, offset: number): Promise<number[]> {
@@ -108,7 +109,9 @@ async function benchAppend(url: string): Promise<void> {
     const elapsed = Math.max(...results.map((result) => result.elapsed));
     line("4 app-server processes, 1 writer each", stats(times), `  ${Math.round((times.length * 1000) / elapsed)} events/s`);
     const sum = (field: keyof typeof auditAppendStats) => results.reduce((total, result) => total + result.stats[field], 0);
-    console.log(`    (statements per event ${((sum("groups") + sum("misses")) / sum("events")).toFixed(2)}; head moved by another server: ${sum("misses")} times; appended holding the lock: ${sum("locked")} groups)`);
+    console.log(
+      `    (statements per event ${((sum("groups") + sum("misses")) / sum("events")).toFixed(2)}; head moved by another server: ${sum("misses")} times; appended holding the lock: ${sum("locked")} groups)`,
+    );
   }
 }
 
@@ -116,7 +119,7 @@ async function benchAppend(url: string): Promise<void> {
 async function buildValidChain(client: pg.Client, count: number): Promise<void> {
   let [{ last_hash: head }] = (await client.query("SELECT last_hash FROM audit_chain_head WHERE id = 1")).rows;
   const base = Date.now() - count;
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const size = Math.min(1000, count - done);
     const prev = head;
     const rows = Array.from({ length: size }, (_, i) => {
@@ -138,7 +141,9 @@ async function benchVerify(client: pg.Client): Promise<void> {
   console.log(`\nChain verification (target > 100,000 events/s)`);
   const built = performance.now();
   await buildValidChain(client, missing);
-  console.log(`  built ${missing.toLocaleString("en-US")} valid events in ${((performance.now() - built) / 1000).toFixed(1)} s (linked in Node, 1,000 per statement)`);
+  console.log(
+    `  built ${missing.toLocaleString("en-US")} valid events in ${((performance.now() - built) / 1000).toFixed(1)} s (linked in Node, 1,000 per statement)`,
+  );
   for (const batchSize of [5_000, 20_000]) {
     const result = await verifyAuditChain({ batchSize });
     if (!result.ok) throw new Error("bench chain does not verify");
@@ -200,7 +205,10 @@ async function timeIt(label: string, run: () => Promise<unknown>, runs = 30): Pr
 async function benchQueries(client: pg.Client): Promise<void> {
   const [{ max }] = (await client.query("SELECT max(seq)::text AS max FROM audit_event")).rows;
   const middle = BigInt(max) / 2n;
-  const page = (filter: AuditFilter, cursor: { before?: bigint; after?: bigint } = {}) => () => auditPage(filter, cursor);
+  const page =
+    (filter: AuditFilter, cursor: { before?: bigint; after?: bigint } = {}) =>
+    () =>
+      auditPage(filter, cursor);
   await timeIt("newest events, no filter", page({}));
   await timeIt("no filter, page in the middle (before=seq)", page({}, { before: middle }));
   await timeIt("no filter, previous page (after=seq)", page({}, { after: middle }));

@@ -54,9 +54,44 @@ function random(seed: number): () => number {
   };
 }
 
-const SURNAME_ROOTS = ["Асан", "Осмон", "Токтогул", "Жээнбек", "Бекмурат", "Абдулла", "Ташы", "Өмүрбек", "Сейит", "Иса", "Курман", "Сатыбалды", "Жолдош", "Мамат", "Эрмек", "Нурлан", "Каныбек", "Бакыт", "Алмаз", "Талант", "Сүйүн", "Дөөлөт", "Адыл", "Бейшен", "Үсөн"];
-const SURNAME_ENDINGS = [["ов", "ова"], ["ев", "ева"], ["алиев", "алиева"], ["беков", "бекова"], [" уулу", " кызы"]];
-const GIVEN = { male: ["Нурбек", "Эмир", "Арсен", "Бехзод", "Бекжан", "Адилет", "Азамат", "Эрлан", "Тимур", "Данияр"], female: ["Айпери", "Виктория", "Гулиза", "Мээрим", "Үмүт", "Анна", "Айжан", "Жылдыз", "Назира", "Чолпон"] };
+const SURNAME_ROOTS = [
+  "Асан",
+  "Осмон",
+  "Токтогул",
+  "Жээнбек",
+  "Бекмурат",
+  "Абдулла",
+  "Ташы",
+  "Өмүрбек",
+  "Сейит",
+  "Иса",
+  "Курман",
+  "Сатыбалды",
+  "Жолдош",
+  "Мамат",
+  "Эрмек",
+  "Нурлан",
+  "Каныбек",
+  "Бакыт",
+  "Алмаз",
+  "Талант",
+  "Сүйүн",
+  "Дөөлөт",
+  "Адыл",
+  "Бейшен",
+  "Үсөн",
+];
+const SURNAME_ENDINGS = [
+  ["ов", "ова"],
+  ["ев", "ева"],
+  ["алиев", "алиева"],
+  ["беков", "бекова"],
+  [" уулу", " кызы"],
+];
+const GIVEN = {
+  male: ["Нурбек", "Эмир", "Арсен", "Бехзод", "Бекжан", "Адилет", "Азамат", "Эрлан", "Тимур", "Данияр"],
+  female: ["Айпери", "Виктория", "Гулиза", "Мээрим", "Үмүт", "Анна", "Айжан", "Жылдыз", "Назира", "Чолпон"],
+};
 
 type BenchPerson = Prisma.PersonCreateManyInput & { pin: string; surname: string; birthDate: string };
 
@@ -116,7 +151,9 @@ export async function benchFieldCrypto(): Promise<void> {
       const started = performance.now();
       for (let i = 0; i < rounds; i++) decryptField(encryptField(value, key, place, 1), key, place);
       const seconds = (performance.now() - started) / 1000;
-      console.log(`  ${`${spec.model}.${field}`.padEnd(30)} ${String(Buffer.byteLength(value)).padStart(4)} B  ${fmt(rounds / seconds).padStart(8)} encrypt+decrypt/s`);
+      console.log(
+        `  ${`${spec.model}.${field}`.padEnd(30)} ${String(Buffer.byteLength(value)).padStart(4)} B  ${fmt(rounds / seconds).padStart(8)} encrypt+decrypt/s`,
+      );
     }
   }
   const person = modelSpec("Person")!;
@@ -141,7 +178,9 @@ async function loadPeople(database: Database, people: BenchPerson[]): Promise<vo
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`  inserted ${fmt(people.length)} people through the encrypting client (createMany × ${fmt(chunk)}): ${fmt(seconds, 1)} s, ${fmt(people.length / seconds)} people/s`);
+  console.log(
+    `  inserted ${fmt(people.length)} people through the encrypting client (createMany × ${fmt(chunk)}): ${fmt(seconds, 1)} s, ${fmt(people.length / seconds)} people/s`,
+  );
   await database.withConnection((connection) => connection.exec("ANALYZE person"));
 }
 
@@ -171,7 +210,9 @@ export async function benchBlindIndexSearch(): Promise<void> {
     };
     const byPin = () => {
       const person = sample();
-      return findCandidatesByBlindIndex(database.prisma, { model: "Person", index: "pinIndex", input: { pin: person.pin }, select }).then((rows) => rows.length);
+      return findCandidatesByBlindIndex(database.prisma, { model: "Person", index: "pinIndex", input: { pin: person.pin }, select }).then(
+        (rows) => rows.length,
+      );
     };
     const byName = () => {
       const person = sample();

@@ -203,8 +203,13 @@ async function main() {
          ORDER BY next_review_due ASC NULLS LAST, id ASC LIMIT 51`,
         inspector.id,
       );
-      await database.prisma.$queryRawUnsafe(`SELECT id, surname, given_name FROM person WHERE id = ANY($1::text[])`, rows.map((row) => row.person_id));
-      await database.prisma.$queryRawUnsafe(`SELECT id, display_name FROM app_user WHERE id = ANY($1::text[])`, [...new Set(rows.map((row) => row.lead_user_id))]);
+      await database.prisma.$queryRawUnsafe(
+        `SELECT id, surname, given_name FROM person WHERE id = ANY($1::text[])`,
+        rows.map((row) => row.person_id),
+      );
+      await database.prisma.$queryRawUnsafe(`SELECT id, display_name FROM app_user WHERE id = ANY($1::text[])`, [
+        ...new Set(rows.map((row) => row.lead_user_id)),
+      ]);
       await recordAudit({ actor: auditActor(inspector), action: "support_plan.list", decision: "allowed", fields: [], purpose: "bench", context });
     });
 
@@ -212,7 +217,10 @@ async function main() {
     await timeInProcess("listCaseload, district supervisor", 300, () => listCaseload({ user: supervisor, context, page: 1 }));
 
     console.log("\nEXPLAIN ANALYZE of the caseload page query (page 1):");
-    for (const [label, user] of [["inspector", inspector], ["supervisor", supervisor]] as const) {
+    for (const [label, user] of [
+      ["inspector", inspector],
+      ["supervisor", supervisor],
+    ] as const) {
       const query = caseloadPageSql(actorOf(user), 0, 51);
       if (query === null || query === "empty") throw new Error(`no caseload SQL for ${label}`);
       const plan = await database.prisma.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(`EXPLAIN (ANALYZE, COSTS OFF) ${query.sql}`, ...query.params);
@@ -230,13 +238,28 @@ async function main() {
     }
     const port = await freePort();
     server = spawn("npx", ["tsx", "scripts/start.ts"], {
-      env: { ...process.env, DATABASE_URL: postgres.url, KAMKOR_ROOT_KEY: ROOT_KEY, PORT: String(port), HOST: "127.0.0.1", KAMKOR_BUILD_DIR: BUILD_DIR, KAMKOR_LOG_LEVEL: "silent", NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        DATABASE_URL: postgres.url,
+        KAMKOR_ROOT_KEY: ROOT_KEY,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        KAMKOR_BUILD_DIR: BUILD_DIR,
+        KAMKOR_LOG_LEVEL: "silent",
+        NODE_ENV: "production",
+      },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
-      if ((await fetch(`${base}/healthz`).then((r) => r.status, () => 0)) === 200) break;
+      if (
+        (await fetch(`${base}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        )) === 200
+      )
+        break;
       if (i > 600) throw new Error("server did not start");
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -259,7 +282,11 @@ async function main() {
     const line = (label: string, value: string, ok: boolean) => console.log(`  ${ok ? "PASS" : "MISS"}  ${label.padEnd(52)} ${value}`);
     line("p95 < 50 ms with 8 clients", `${fmt(c8.p95, 1)} ms`, c8.p95 < 50);
     line("≥ 300 req/s with 32 clients", `${fmt(c32.rps)} req/s`, c32.rps >= 300);
-    line("encryption + policy < 15% of the page (in-process Δ / 1-client p50)", `${fmt(overheadMs, 2)} ms / ${fmt(c1.p50, 1)} ms = ${fmt((100 * overheadMs) / c1.p50, 1)}%`, overheadMs / c1.p50 < 0.15);
+    line(
+      "encryption + policy < 15% of the page (in-process Δ / 1-client p50)",
+      `${fmt(overheadMs, 2)} ms / ${fmt(c1.p50, 1)} ms = ${fmt((100 * overheadMs) / c1.p50, 1)}%`,
+      overheadMs / c1.p50 < 0.15,
+    );
     console.log(`        (the same Δ against the 8-client p50, which is mostly queueing: ${fmt((100 * overheadMs) / c8.p50, 1)}%)`);
     console.log(`        (query layer alone: ${fmt(real, 2)} ms vs ${fmt(bare, 2)} ms = ${fmt((100 * (real - bare)) / bare, 0)}% more)`);
     console.log(`        (signed-in page without list or audit: ${fmt(p32.rps)} req/s)`);

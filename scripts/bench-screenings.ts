@@ -43,7 +43,9 @@ const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { maxim
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const summary = (label: string, samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(44)} n=${String(sorted.length).padEnd(6)} p50 ${fmt(percentile(sorted, 50), 1).padStart(6)} ms   p95 ${fmt(percentile(sorted, 95), 1).padStart(6)} ms   p99 ${fmt(percentile(sorted, 99), 1).padStart(6)} ms`);
+  console.log(
+    `  ${label.padEnd(44)} n=${String(sorted.length).padEnd(6)} p50 ${fmt(percentile(sorted, 50), 1).padStart(6)} ms   p95 ${fmt(percentile(sorted, 95), 1).padStart(6)} ms   p99 ${fmt(percentile(sorted, 99), 1).padStart(6)} ms`,
+  );
   return percentile(sorted, 95);
 };
 
@@ -68,11 +70,24 @@ async function main() {
     await database.prisma.screening.update({
       where: { id: sample.id },
       data: {
-        answers: JSON.stringify({ asq: { asq1: "no", asq2: "no", asq3: "no", asq4: "no" }, vulnerability: { bullying_or_racket: "no", violence_at_home: "no", neglect: "no", sexual_abuse: "no", parents_abroad: "no", substance_use: "no", other_worry: "none" } }),
+        answers: JSON.stringify({
+          asq: { asq1: "no", asq2: "no", asq3: "no", asq4: "no" },
+          vulnerability: {
+            bullying_or_racket: "no",
+            violence_at_home: "no",
+            neglect: "no",
+            sexual_abuse: "no",
+            parents_abroad: "no",
+            substance_use: "no",
+            other_worry: "none",
+          },
+        }),
         safetyChecklist: JSON.stringify({ notAlone: { at: new Date().toISOString() } }),
       },
     });
-    const [cipher] = await database.withConnection((c) => c.query<{ answers: string; safety_checklist: string }>(`select answers, safety_checklist from screening where id = $1`, [sample.id]));
+    const [cipher] = await database.withConnection((c) =>
+      c.query<{ answers: string; safety_checklist: string }>(`select answers, safety_checklist from screening where id = $1`, [sample.id]),
+    );
     await database.prisma.screening.delete({ where: { id: sample.id } });
     const territories = (await database.prisma.territory.findMany({ where: { kind: { not: "region" } }, select: { id: true } })).map((t) => t.id);
 
@@ -106,7 +121,9 @@ async function main() {
     await database.withConnection((c) => c.exec("ANALYZE"));
     const [{ count }] = await database.withConnection((c) => c.query<{ count: string }>(`select count(*)::text as count from screening`));
     const [{ alerts }] = await database.withConnection((c) => c.query<{ alerts: string }>(`select count(*)::text as alerts from screening_alert`));
-    console.log(`  bulk fill: ${fmt(Number(count))} screenings, ${fmt(Number(alerts))} alerts in ${fmt((performance.now() - t0) / 1000, 1)} s (SQL generate_series, precomputed ciphertext)`);
+    console.log(
+      `  bulk fill: ${fmt(Number(count))} screenings, ${fmt(Number(alerts))} alerts in ${fmt((performance.now() - t0) / 1000, 1)} s (SQL generate_series, precomputed ciphertext)`,
+    );
 
     const writes: number[] = [];
     const completing: number[] = [];
@@ -123,12 +140,38 @@ async function main() {
       if (!s.ok) throw new Error(JSON.stringify(s));
       const plan: Array<[string, AnswerInput["answer"]]> =
         kind === "acute"
-          ? [["asq1", "yes"], ["asq2", "no"], ["asq3", "no"], ["asq4", "no"], ["asq5", "yes"]]
-          : [["asq1", "no"], ["asq2", "yes"], ["asq3", "no"], ["asq4", "no"], ["asq5", "no"], ["bullying_or_racket", "yes"], ["violence_at_home", "no"], ["neglect", "no"], ["sexual_abuse", "no"], ["parents_abroad", "yes"], ["substance_use", "no"], ["other_worry", "none"]];
+          ? [
+              ["asq1", "yes"],
+              ["asq2", "no"],
+              ["asq3", "no"],
+              ["asq4", "no"],
+              ["asq5", "yes"],
+            ]
+          : [
+              ["asq1", "no"],
+              ["asq2", "yes"],
+              ["asq3", "no"],
+              ["asq4", "no"],
+              ["asq5", "no"],
+              ["bullying_or_racket", "yes"],
+              ["violence_at_home", "no"],
+              ["neglect", "no"],
+              ["sexual_abuse", "no"],
+              ["parents_abroad", "yes"],
+              ["substance_use", "no"],
+              ["other_worry", "none"],
+            ];
       for (const [index, [item, value]] of plan.entries()) {
         const last = index === plan.length - 1;
         const at = performance.now();
-        const result = await timed(() => answerQuestion({ user: pedagogue, context, screeningId: s.id, input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value } }));
+        const result = await timed(() =>
+          answerQuestion({
+            user: pedagogue,
+            context,
+            screeningId: s.id,
+            input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value },
+          }),
+        );
         if (!result.ok) throw new Error(`${item}: ${JSON.stringify(result)}`);
         if (last) {
           if (!result.completed) throw new Error("session did not complete");
@@ -179,7 +222,8 @@ async function main() {
       summary("whole acute session (start + 5 answers)", sessions.acute);
       summary("whole full session (start + 12 answers)", sessions.full);
       console.log(`  notifications recorded by the mock hook: ${notifier.sent.length} (pointer only: to, kind, link)`);
-      if (clients === CLIENTS) verdict = `Target p95 < 50 ms per write with ${CLIENTS} clients: ${p95 < 50 && p95Complete < 50 ? "met" : "NOT met"} (each write ${fmt(p95, 1)} ms, completing write ${fmt(p95Complete, 1)} ms).`;
+      if (clients === CLIENTS)
+        verdict = `Target p95 < 50 ms per write with ${CLIENTS} clients: ${p95 < 50 && p95Complete < 50 ? "met" : "NOT met"} (each write ${fmt(p95, 1)} ms, completing write ${fmt(p95Complete, 1)} ms).`;
     }
     console.log(`\n${verdict}`);
 

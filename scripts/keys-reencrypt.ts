@@ -41,7 +41,9 @@ async function main() {
   const newest = await database.prisma.encryptionKey.findUniqueOrThrow({ where: { version: first.version }, select: { createdAt: true } });
   const settleMs = newest.createdAt.getTime() + KEYRING_REFRESH_MS + 5_000 - Date.now();
   if (settleMs > 0 && wait) {
-    console.log(`Key version ${first.version} is younger than ${KEYRING_REFRESH_MS / 1000} s: waiting ${Math.ceil(settleMs / 1000)} s for running servers to switch, then a second pass.`);
+    console.log(
+      `Key version ${first.version} is younger than ${KEYRING_REFRESH_MS / 1000} s: waiting ${Math.ceil(settleMs / 1000)} s for running servers to switch, then a second pass.`,
+    );
     await new Promise((resolve) => setTimeout(resolve, settleMs));
     const second = await reencryptAll(database, { batchSize });
     for (const progress of second.models) if (progress.total > 0) report(progress, true);
@@ -57,7 +59,12 @@ async function main() {
     return;
   }
   const { recordAudit } = await import("~/server/audit/audit.server");
-  await recordAudit({ actor: null, action: "keys.reencrypt", decision: "allowed", purpose: `command line: all encrypted columns at key version ${first.version}` });
+  await recordAudit({
+    actor: null,
+    action: "keys.reencrypt",
+    decision: "allowed",
+    purpose: `command line: all encrypted columns at key version ${first.version}`,
+  });
   console.log(`No older ciphertext remains: every encrypted value uses key version ${first.version}.`);
 }
 

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   }
   const database = await getDatabase(env);
   const [column] = await database.withConnection((connection) =>
-    connection.query<{ name: string | null }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'screening' AND column_name = 'overdue_escalated_at'`),
+    connection.query<{ name: string | null }>(
+      `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'screening' AND column_name = 'overdue_escalated_at'`,
+    ),
   );
   if (!column?.name) throw new Error("this database has no screening.overdue_escalated_at yet: run npm start once (it applies the migrations).");
   console.log(`Database: ${database.kind === "pglite" ? `embedded PGlite in ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)"}.`);

@@ -54,12 +54,14 @@ async function main() {
     response.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     response.set(BASE_SECURITY_HEADERS);
     response.set("Content-Security-Policy", contentSecurityPolicy(response.locals.cspNonce as string));
-    if (isCrossSiteMutation({
+    if (
+      isCrossSiteMutation({
         method: request.method,
         host: request.headers.host,
         origin: request.headers.origin,
         secFetchSite: request.get("sec-fetch-site"),
-      })) {
+      })
+    ) {
       response.status(403).type("text/plain").send("Cross-site request refused.");
       return;
     }

@@ -33,6 +33,20 @@ async function main() {
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
   let exitCode = 0;
 
+  console.log("\n== Static checks (Prettier, ESLint with import rules, TypeScript) ==");
+  for (const [name, command, args] of [
+    ["prettier", "npx", ["prettier", "--check", "."]],
+    ["eslint", "npx", ["eslint", "."]],
+    ["typescript", "npx", ["tsc", "--noEmit"]],
+  ] as const) {
+    if ((await run(command, [...args])) === 0) total.passed += 1;
+    else {
+      console.error(`${name} found problems (npm run check)`);
+      total.failed += 1;
+      exitCode = 1;
+    }
+  }
+
   console.log("\n== Unit and integration tests (vitest) ==");
   const vitestReport = path.join(reports, "vitest.json");
   const vitestCode = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);

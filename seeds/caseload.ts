@@ -1,5 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client.ts";
-import type { AgencyType, SupportPlanGround } from "~/generated/prisma/client.ts";
+import type { Prisma, AgencyType, SupportPlanGround } from "~/generated/prisma/client.ts";
 import { DEMO_DISTRICTS } from "./data/agencies";
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_USERS, type DemoUser } from "./data/users";
 import { buildUser, stableId } from "./factories";
@@ -21,9 +20,62 @@ export const CASELOAD_SIZE = 60;
 type DistrictKey = (typeof DEMO_DISTRICTS)[number]["key"];
 
 // Name parts are put together at random; no child shares a full name with a demo staff account.
-const SURNAMES = ["Абдыраев", "Бейшеналиев", "Жээнбеков", "Исмаилов", "Калыков", "Мамбетов", "Ниязов", "Осмоналиев", "Садыков", "Турдубаев", "Усенов", "Шаршеев", "Эсенгулов", "Акматов", "Байматов", "Дуйшеев", "Жумалиев", "Кадыров", "Молдокматов", "Райымбеков"];
-const MALE = ["Нурсултан", "Бекзат", "Эрмек", "Азамат", "Тилек", "Адилет", "Байэл", "Жанболот", "Канат", "Мирлан", "Нурбол", "Санжар", "Улан", "Эльдар", "Арсен"];
-const FEMALE = ["Айжамал", "Бегимай", "Гулзат", "Жаркын", "Зарина", "Каныкей", "Мээрим", "Нуриза", "Асель", "Салтанат", "Толгонай", "Уулкан", "Чынара", "Элиза", "Адина"];
+const SURNAMES = [
+  "Абдыраев",
+  "Бейшеналиев",
+  "Жээнбеков",
+  "Исмаилов",
+  "Калыков",
+  "Мамбетов",
+  "Ниязов",
+  "Осмоналиев",
+  "Садыков",
+  "Турдубаев",
+  "Усенов",
+  "Шаршеев",
+  "Эсенгулов",
+  "Акматов",
+  "Байматов",
+  "Дуйшеев",
+  "Жумалиев",
+  "Кадыров",
+  "Молдокматов",
+  "Райымбеков",
+];
+const MALE = [
+  "Нурсултан",
+  "Бекзат",
+  "Эрмек",
+  "Азамат",
+  "Тилек",
+  "Адилет",
+  "Байэл",
+  "Жанболот",
+  "Канат",
+  "Мирлан",
+  "Нурбол",
+  "Санжар",
+  "Улан",
+  "Эльдар",
+  "Арсен",
+];
+const FEMALE = [
+  "Айжамал",
+  "Бегимай",
+  "Гулзат",
+  "Жаркын",
+  "Зарина",
+  "Каныкей",
+  "Мээрим",
+  "Нуриза",
+  "Асель",
+  "Салтанат",
+  "Толгонай",
+  "Уулкан",
+  "Чынара",
+  "Элиза",
+  "Адина",
+];
 const FATHERS = ["Бакыт", "Талант", "Мирбек", "Эркин", "Алмаз", "Нурлан", "Руслан", "Жыргалбек", "Кубан", "Максат"];
 const CITY: Record<DistrictKey, string> = { "bishkek-len": "г. Бишкек", osh: "г. Ош", sokuluk: "с. Сокулук" };
 const DISTRICT_OF = (i: number): DistrictKey => (["bishkek-len", "bishkek-len", "osh", "sokuluk"] as const)[i % 4];
@@ -96,7 +148,16 @@ export type CaseloadRows = {
 export function demoCaseloadRows(): CaseloadRows {
   const rows: CaseloadRows = { people: [], plans: [], members: [], goals: [], reviews: [], chronology: [] };
   const event = (personId: string, recordType: string, recordId: string, kind: string, author: string, occurredAt: Date) =>
-    rows.chronology.push({ id: stableId("chronology", `${recordId}:${kind}:${rows.chronology.length}`), personId, recordType, recordId, kind, occurredAt, agencyId: agencyOf(author), authorUserId: userId(author) });
+    rows.chronology.push({
+      id: stableId("chronology", `${recordId}:${kind}:${rows.chronology.length}`),
+      personId,
+      recordType,
+      recordId,
+      kind,
+      occurredAt,
+      agencyId: agencyOf(author),
+      authorUserId: userId(author),
+    });
 
   for (let i = 0; i < CASELOAD_SIZE; i++) {
     const district = DISTRICT_OF(i);
@@ -214,7 +275,9 @@ export function demoCaseloadRows(): CaseloadRows {
         id: stableId("plan-review", `caseload-${i}-${r}`),
         planId,
         reviewedOn: reviewed,
-        progressNote: ["Посещаемость улучшилась, конфликтов в семье меньше", "Ребёнок посещает кружок, оценки стабильные", "Есть пропуски, мать просит помощи"][(i + r) % 3],
+        progressNote: ["Посещаемость улучшилась, конфликтов в семье меньше", "Ребёнок посещает кружок, оценки стабильные", "Есть пропуски, мать просит помощи"][
+          (i + r) % 3
+        ],
         riskRating: state === 9 ? "high" : closing ? "low" : (["low", "medium", "high"] as const)[(i + r) % 3],
         decision: closing && r === reviewCount - 1 ? "request_closure" : r % 2 === 0 ? "continue" : "change_goals",
         authorUserId: userId(lead),
@@ -232,7 +295,14 @@ export function demoCaseloadRows(): CaseloadRows {
 export async function demoStaffRows(): Promise<Prisma.UserCreateManyInput[]> {
   return Promise.all(
     DEMO_STAFF.map((user) =>
-      buildUser({ username: user.username, displayName: user.displayName, roles: [user.role], agencyId: agencyOf(user.username), password: DEMO_PASSWORD, enrolled: user.enrolled }),
+      buildUser({
+        username: user.username,
+        displayName: user.displayName,
+        roles: [user.role],
+        agencyId: agencyOf(user.username),
+        password: DEMO_PASSWORD,
+        enrolled: user.enrolled,
+      }),
     ),
   );
 }

@@ -15,7 +15,13 @@ function allTerritories(seeds: TerritorySeed[]): TerritorySeed[] {
   return seeds.flatMap((seed) => [seed, ...allTerritories(seed.children ?? [])]);
 }
 
-type Captured = { territories: unknown[]; instruments: unknown[]; agencies: Record<string, unknown>[]; users: Record<string, unknown>[]; people: Record<string, unknown>[] };
+type Captured = {
+  territories: unknown[];
+  instruments: unknown[];
+  agencies: Record<string, unknown>[];
+  users: Record<string, unknown>[];
+  people: Record<string, unknown>[];
+};
 
 /** A stand-in for the Prisma client that records what seedDemo would write. */
 function fakePrisma(existingUsers = 0): { prisma: SeedClient; captured: Captured } {
@@ -45,7 +51,10 @@ function fakePrisma(existingUsers = 0): { prisma: SeedClient; captured: Captured
     },
     // The demo caseload (seeds/caseload.ts) is checked on its own below and in integration tests.
     ...Object.fromEntries(
-      ["supportPlan", "supportPlanMember", "supportPlanGoal", "supportPlanReview", "chronologyEvent"].map((model) => [model, { createMany: () => ({ kind: "caseload", data: [] }) }]),
+      ["supportPlan", "supportPlanMember", "supportPlanGoal", "supportPlanReview", "chronologyEvent"].map((model) => [
+        model,
+        { createMany: () => ({ kind: "caseload", data: [] }) },
+      ]),
     ),
     $transaction: async (operations: { kind: "users" | "agencies" | "people" | "caseload"; data: Record<string, unknown>[] }[]) => {
       for (const operation of operations) if (operation.kind !== "caseload") captured[operation.kind].push(...operation.data);
@@ -61,7 +70,11 @@ describe("territories", () => {
   test("exactly 9 top-level territories: 7 regions and the cities of Bishkek and Osh", () => {
     expect(TERRITORIES).toHaveLength(9);
     expect(TERRITORIES.filter((t) => t.kind === "region")).toHaveLength(7);
-    expect(TERRITORIES.filter((t) => t.kind === "city_republican").map((t) => t.code).sort()).toEqual(["KG-GB", "KG-GO"]);
+    expect(
+      TERRITORIES.filter((t) => t.kind === "city_republican")
+        .map((t) => t.code)
+        .sort(),
+    ).toEqual(["KG-GB", "KG-GO"]);
     expect(TERRITORIES.map((t) => t.code).sort()).toEqual(["KG-B", "KG-C", "KG-GB", "KG-GO", "KG-J", "KG-N", "KG-O", "KG-T", "KG-Y"]);
   });
 
@@ -107,7 +120,12 @@ describe("territories", () => {
       if (row.parentId != null) expect(seen.has(row.parentId), `${row.code} comes before its parent`).toBe(true);
       seen.add(row.id!);
     }
-    expect(rows.filter((row) => row.parentId == null).map((row) => row.code).sort()).toEqual(TERRITORIES.map((t) => t.code).sort());
+    expect(
+      rows
+        .filter((row) => row.parentId == null)
+        .map((row) => row.code)
+        .sort(),
+    ).toEqual(TERRITORIES.map((t) => t.code).sort());
     expect(byCode.get("KG-C-SOK")?.parentId).toBe(byCode.get("KG-C")?.id);
     expect(rows.every((row) => !("children" in row))).toBe(true);
   });
@@ -137,7 +155,14 @@ describe("demo agencies", () => {
     }),
   );
   const regionalAgencies = DEMO_REGIONAL_AGENCIES.map((agency) =>
-    buildAgency({ code: demoAgencyCode(agency.type, agency.key), type: agency.type, territoryId: stableId("territory", agency.code), nameRu: agency.ru, nameKy: agency.ky, nameEn: agency.en }),
+    buildAgency({
+      code: demoAgencyCode(agency.type, agency.key),
+      type: agency.type,
+      territoryId: stableId("territory", agency.code),
+      nameRu: agency.ru,
+      nameKy: agency.ky,
+      nameEn: agency.en,
+    }),
   );
   const agencies = [...districtAgencies, ...regionalAgencies];
 
@@ -145,7 +170,10 @@ describe("demo agencies", () => {
     const rows = territoryRows(TERRITORIES);
     for (const agency of regionalAgencies) {
       expect(topLevelIds.has(agency.territoryId), agency.code).toBe(true);
-      expect(rows.some((row) => row.parentId === agency.territoryId && DEMO_DISTRICTS.some((d) => stableId("territory", d.code) === row.id)), agency.code).toBe(true);
+      expect(
+        rows.some((row) => row.parentId === agency.territoryId && DEMO_DISTRICTS.some((d) => stableId("territory", d.code) === row.id)),
+        agency.code,
+      ).toBe(true);
     }
     const keys = new Set<string>([...DEMO_DISTRICTS.map((d) => d.key), ...DEMO_REGIONAL_AGENCIES.map((a) => a.key)]);
     for (const user of DEMO_STAFF) expect(keys.has(user.districtKey), user.username).toBe(true);

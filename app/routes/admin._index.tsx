@@ -44,9 +44,7 @@ export default function AdminHome() {
         <h2 id="agencies-heading">{t("admin.agencies.title")}</h2>
         <Form method="get" className="filter-grid" aria-label={t("admin.agencies.filter")}>
           {/* Keep the other list's filters when this one changes. */}
-          {(["agency", "role", "status"] as const).map((name) =>
-            filter[name] ? <input key={name} type="hidden" name={name} value={filter[name]} /> : null,
-          )}
+          {(["agency", "role", "status"] as const).map((name) => (filter[name] ? <input key={name} type="hidden" name={name} value={filter[name]} /> : null))}
           <SelectField name="territory" id="filter-territory" label={t("admin.field.territory")} defaultValue={filter.territory ?? ""}>
             <option value="">{t("admin.filter.all")}</option>
             <DistrictOptions districts={options.districts} />
@@ -104,9 +102,7 @@ export default function AdminHome() {
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">{t("admin.users.title")}</h2>
         <Form method="get" className="filter-grid" aria-label={t("admin.users.filter")}>
-          {(["territory", "type"] as const).map((name) =>
-            filter[name] ? <input key={name} type="hidden" name={name} value={filter[name]} /> : null,
-          )}
+          {(["territory", "type"] as const).map((name) => (filter[name] ? <input key={name} type="hidden" name={name} value={filter[name]} /> : null))}
           <SelectField name="agency" id="filter-agency" label={t("admin.field.agency")} defaultValue={filter.agency ?? ""}>
             <option value="">{t("admin.filter.all")}</option>
             <AgencyOptions agencies={options.agencies} />
@@ -169,4 +165,3 @@ export default function AdminHome() {
     </div>
   );
 }
-

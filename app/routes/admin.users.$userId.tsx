@@ -232,7 +232,10 @@ function RolesForm({ user, self, actionData }: { user: LoadedUser; self: boolean
   const { t } = useTranslation();
   const form = useForm({
     resolver: zodResolver(userRolesSchema),
-    values: { intent: "roles" as const, ...(Object.fromEntries(ROLES.map((role) => [roleField(role), user.roles.includes(role)])) as Record<RoleField, boolean>) },
+    values: {
+      intent: "roles" as const,
+      ...(Object.fromEntries(ROLES.map((role) => [roleField(role), user.roles.includes(role)])) as Record<RoleField, boolean>),
+    },
   });
   const error = useFieldError(form.formState.errors, actionData?.fieldErrors);
   return (

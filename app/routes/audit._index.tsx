@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return json({ values: parsed.values, errors: parsed.fieldErrors, formError: parsed.formError ?? null, page: null, query: "", paged: false }, 400);
   }
   const page = await searchAuditLog({ user, context, filter: parsed.filter, cursor: parsed.cursor, used: parsed.used });
-    const paged = parsed.cursor.before !== undefined || parsed.cursor.after !== undefined;
+  const paged = parsed.cursor.before !== undefined || parsed.cursor.after !== undefined;
   return json({ values: parsed.values, errors: {}, formError: null, page, query: filterToSearchParams(parsed.filter).toString(), paged });
 }
 
@@ -47,7 +47,16 @@ export default function AuditLog() {
           </p>
         ) : null}
         <div className="filter-grid">
-          <TextField name="user" label={t("audit.user")} hint={t("audit.userHint")} defaultValue={values.user} autoComplete="off" autoCapitalize="none" spellCheck={false} error={error("user")} />
+          <TextField
+            name="user"
+            label={t("audit.user")}
+            hint={t("audit.userHint")}
+            defaultValue={values.user}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            error={error("user")}
+          />
           <SelectField name="action" label={t("audit.action")} defaultValue={values.action ?? ""} error={error("action")}>
             <option value="">{t("audit.anyAction")}</option>
             {AUDIT_ACTIONS.map((action) => (
@@ -64,8 +73,24 @@ export default function AuditLog() {
               </option>
             ))}
           </SelectField>
-          <TextField name="recordType" label={t("audit.recordType")} hint={t("audit.recordTypeHint")} defaultValue={values.recordType} autoComplete="off" autoCapitalize="none" spellCheck={false} error={error("recordType")} />
-          <TextField name="recordId" label={t("audit.recordId")} defaultValue={values.recordId} autoComplete="off" spellCheck={false} error={error("recordId")} />
+          <TextField
+            name="recordType"
+            label={t("audit.recordType")}
+            hint={t("audit.recordTypeHint")}
+            defaultValue={values.recordType}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            error={error("recordType")}
+          />
+          <TextField
+            name="recordId"
+            label={t("audit.recordId")}
+            defaultValue={values.recordId}
+            autoComplete="off"
+            spellCheck={false}
+            error={error("recordId")}
+          />
           <TextField name="from" type="date" label={t("audit.from")} defaultValue={values.from} error={error("from")} />
           <TextField name="to" type="date" label={t("audit.to")} defaultValue={values.to} error={error("to")} />
         </div>

@@ -16,7 +16,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const value = params.get("personId") ?? "";
   const parsed = personIdSchema.safeParse(value);
   if (parsed.success && [...params.keys()].length === 1) throw redirect(`/audit/person/${parsed.data}`);
-  return json({ value: value.slice(0, 100), error: (params.has("personId") ? "audit.error.personId" : null) as MessageKey | null }, params.has("personId") ? 400 : 200);
+  return json(
+    { value: value.slice(0, 100), error: (params.has("personId") ? "audit.error.personId" : null) as MessageKey | null },
+    params.has("personId") ? 400 : 200,
+  );
 }
 
 export default function PersonLookup() {

@@ -99,7 +99,13 @@ export default function BreakGlass() {
             </p>
           ) : null}
         </div>
-        <TextField {...form.register("password")} type="password" label={t("breakGlass.password")} autoComplete="current-password" error={fieldError("password")} />
+        <TextField
+          {...form.register("password")}
+          type="password"
+          label={t("breakGlass.password")}
+          autoComplete="current-password"
+          error={fieldError("password")}
+        />
         <div>
           <button type="submit" className="button-danger">
             {t("breakGlass.submit")}

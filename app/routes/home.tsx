@@ -72,7 +72,9 @@ function TaskInbox({ inbox, screeningTasks }: Pick<ReturnType<typeof useLoaderDa
     <section aria-labelledby="tasks-heading" data-testid="task-inbox">
       <h2 id="tasks-heading">{t("tasks.title")}</h2>
       {inbox.counts.total === 0 ? (
-        screeningTasks.length > 0 ? null : <p className="muted">{t("tasks.none")}</p>
+        screeningTasks.length > 0 ? null : (
+          <p className="muted">{t("tasks.none")}</p>
+        )
       ) : (
         <>
           <ul className="task-counts">

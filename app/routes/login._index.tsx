@@ -80,13 +80,7 @@ export default function SignIn() {
           spellCheck={false}
           error={fieldError("username")}
         />
-        <TextField
-          {...form.register("password")}
-          type="password"
-          label={t("signIn.password")}
-          autoComplete="current-password"
-          error={fieldError("password")}
-        />
+        <TextField {...form.register("password")} type="password" label={t("signIn.password")} autoComplete="current-password" error={fieldError("password")} />
         <button type="submit" className="button-primary">
           {t("signIn.submit")}
         </button>

@@ -46,7 +46,10 @@ export default function Enrol() {
       <h2>{t("enrol.step.scan")}</h2>
       <img src={qrCode} alt={t("enrol.qrAlt")} width={240} height={240} className="qr-code" />
       <p>
-        {t("enrol.secret")}: <code className="secret" data-testid="totp-secret">{secret.match(/.{1,4}/g)?.join(" ")}</code>
+        {t("enrol.secret")}:{" "}
+        <code className="secret" data-testid="totp-secret">
+          {secret.match(/.{1,4}/g)?.join(" ")}
+        </code>
       </p>
       <h2>{t("enrol.step.confirm")}</h2>
       <TotpCodeForm submitLabel={t("enrol.submit")} serverError={actionData?.error} />

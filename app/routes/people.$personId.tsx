@@ -133,7 +133,11 @@ export default function PersonPage() {
           <ul className="result-list">
             {data.guardians.map((entry) => (
               <li key={entry.id}>
-                {entry.guardian.name ? <Link to={`/people/${entry.guardian.id}`}>{fullName(entry.guardian.name)}</Link> : <span className="muted">{t("person.guardianHidden")}</span>}
+                {entry.guardian.name ? (
+                  <Link to={`/people/${entry.guardian.id}`}>{fullName(entry.guardian.name)}</Link>
+                ) : (
+                  <span className="muted">{t("person.guardianHidden")}</span>
+                )}
                 <span className="muted"> · {isRelation(entry.relation) ? t(`person.relation.${entry.relation}`) : entry.relation}</span>
               </li>
             ))}
@@ -195,7 +199,13 @@ export default function PersonPage() {
                   <Link to={screening.href}>
                     {screening.status === "completed" && screening.completedAt
                       ? t("screening.status.completedOn", { date: formatDate(screening.completedAt) })
-                      : t(screening.status === "in_progress" ? "screening.status.inProgress" : screening.status === "abandoned" ? "screening.abandoned" : "screening.status.onFile")}
+                      : t(
+                          screening.status === "in_progress"
+                            ? "screening.status.inProgress"
+                            : screening.status === "abandoned"
+                              ? "screening.abandoned"
+                              : "screening.status.onFile",
+                        )}
                   </Link>
                   <span className="muted">
                     {" · "}

@@ -73,9 +73,7 @@ export default function PeopleSearch() {
             <ul className="result-list">
               {results.map((person) => (
                 <li key={person.id}>
-                  <Link to={`/people/${person.id}`}>
-                    {[person.surname, person.givenName, person.patronymic].filter(Boolean).join(" ")}
-                  </Link>
+                  <Link to={`/people/${person.id}`}>{[person.surname, person.givenName, person.patronymic].filter(Boolean).join(" ")}</Link>
                   {person.birthDate ? <span className="muted"> · {formatDate(person.birthDate)}</span> : null}
                 </li>
               ))}

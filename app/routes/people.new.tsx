@@ -27,7 +27,10 @@ const FIELDS = ["surname", "givenName", "patronymic", "birthDate", "sex", "pin",
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireArea(request, context, "people");
   const values = Object.fromEntries(FIELDS.map((field) => [field, ""])) as Record<string, string>;
-  const raw = await request.clone().formData().catch(() => null);
+  const raw = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   for (const field of FIELDS) {
     const value = raw?.get(field);
     if (typeof value === "string") values[field] = value.slice(0, 4000);

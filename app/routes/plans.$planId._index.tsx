@@ -10,14 +10,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { ConflictNotice, type PlanFormActionData } from "~/modules/support-plans/PlanComponents";
 import { ClosureSummary, PlanSummary, useLocalNames } from "~/modules/support-plans/PlanFacts";
 import { formRefused, planFormAction, planRequest, savedPlanHref, submittedValues, type PlanCommand } from "~/modules/support-plans/plan-route.server";
-import {
-  acceptProposal,
-  activatePlan,
-  approveClosure,
-  removeMember,
-  reopenPlan,
-  returnClosure,
-} from "~/modules/support-plans/support-plan-commands.server";
+import { acceptProposal, activatePlan, approveClosure, removeMember, reopenPlan, returnClosure } from "~/modules/support-plans/support-plan-commands.server";
 import { PLAN_INTENTS, planIntentSchemas, type PlanIntent } from "~/modules/support-plans/support-plans.schema";
 import { readPlan } from "~/modules/support-plans/support-plans.server";
 
@@ -47,7 +40,12 @@ export async function action(args: ActionFunctionArgs) {
   if (!PLAN_INTENTS.includes(intent)) return formRefused(values, {}, "error.badRequest");
   const command = INTENT_COMMANDS[intent] as PlanCommand<unknown>;
   // After a closure decision the supervisor may no longer see the plan's actions: stay on it anyway.
-  return planFormAction(args.request, { schema: planIntentSchemas[intent], intent, run: (input) => command({ ...plan, input }), next: () => savedPlanHref(plan.planId) });
+  return planFormAction(args.request, {
+    schema: planIntentSchemas[intent],
+    intent,
+    run: (input) => command({ ...plan, input }),
+    next: () => savedPlanHref(plan.planId),
+  });
 }
 
 export default function PlanPage() {
@@ -150,7 +148,14 @@ export default function PlanPage() {
               confirmLabel={t("plan.closure.approve")}
               cancelLabel={t("plan.confirm.cancel")}
             >
-              <TextAreaField name="comment" id="field-approve-comment" label={t("plan.closure.comment")} rows={2} maxLength={2000} error={errorFor("approveClosure", "comment")} />
+              <TextAreaField
+                name="comment"
+                id="field-approve-comment"
+                label={t("plan.closure.comment")}
+                rows={2}
+                maxLength={2000}
+                error={errorFor("approveClosure", "comment")}
+              />
             </ConfirmButton>
             <ConfirmButton
               intent="returnClosure"
@@ -161,7 +166,14 @@ export default function PlanPage() {
               confirmLabel={t("plan.closure.return")}
               cancelLabel={t("plan.confirm.cancel")}
             >
-              <TextAreaField name="comment" id="field-return-comment" label={t("plan.closure.returnComment")} rows={2} maxLength={2000} error={errorFor("returnClosure", "comment")} />
+              <TextAreaField
+                name="comment"
+                id="field-return-comment"
+                label={t("plan.closure.returnComment")}
+                rows={2}
+                maxLength={2000}
+                error={errorFor("returnClosure", "comment")}
+              />
             </ConfirmButton>
           </div>
         ) : null}
@@ -246,8 +258,8 @@ export default function PlanPage() {
             {plan.reviews.map((review) => (
               <li key={review.id}>
                 <p className="small">
-                  {formatDate(review.reviewedOn)} · {t("plan.view.reviewBy")}: {review.author} · {t("plan.view.riskRating")}: {t(`plan.risk.${review.riskRating}` as MessageKey)} ·{" "}
-                  {t("plan.view.decision")}: {t(`plan.decision.${review.decision}` as MessageKey)}
+                  {formatDate(review.reviewedOn)} · {t("plan.view.reviewBy")}: {review.author} · {t("plan.view.riskRating")}:{" "}
+                  {t(`plan.risk.${review.riskRating}` as MessageKey)} · {t("plan.view.decision")}: {t(`plan.decision.${review.decision}` as MessageKey)}
                 </p>
                 <p className="preserve-lines">{review.progressNote}</p>
               </li>

@@ -45,7 +45,14 @@ export default function GoalPage() {
   const { t, form, actionData, error } = usePlanForm({
     schema: goal ? goalSchema : newGoalSchema,
     defaults: goal
-      ? { text: goal.text, responsibleAgencyId: goal.responsibleAgencyId, responsibleUserId: goal.responsibleUserId ?? "", dueDate: goal.dueDate, status: goal.status, notDoneReason: goal.notDoneReason ?? "" }
+      ? {
+          text: goal.text,
+          responsibleAgencyId: goal.responsibleAgencyId,
+          responsibleUserId: goal.responsibleUserId ?? "",
+          dueDate: goal.dueDate,
+          status: goal.status,
+          notDoneReason: goal.notDoneReason ?? "",
+        }
       : { text: "", responsibleAgencyId: "", responsibleUserId: "", dueDate: "", status: "planned", notDoneReason: "" },
     version: goal ? goal.version : planVersion,
   });

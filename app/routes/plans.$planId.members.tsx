@@ -30,7 +30,13 @@ export default function AddMember() {
           <option value="">{t("plan.choose")}</option>
           <UserOptions users={users} />
         </SelectField>
-        <TextField {...form.register("roleInPlan")} label={t("plan.member.role")} hint={t("plan.member.roleHint")} maxLength={ROLE_MAX} error={error("roleInPlan")} />
+        <TextField
+          {...form.register("roleInPlan")}
+          label={t("plan.member.role")}
+          hint={t("plan.member.roleHint")}
+          maxLength={ROLE_MAX}
+          error={error("roleInPlan")}
+        />
       </PlanForm>
     </div>
   );

@@ -74,8 +74,8 @@ export default function PrintPlan() {
           {plan.reviews.map((review) => (
             <div key={review.id}>
               <p className="small">
-                {formatDate(review.reviewedOn)} · {review.author} · {t("plan.view.riskRating")}: {t(`plan.risk.${review.riskRating}` as MessageKey)} · {t("plan.view.decision")}:{" "}
-                {t(`plan.decision.${review.decision}` as MessageKey)}
+                {formatDate(review.reviewedOn)} · {review.author} · {t("plan.view.riskRating")}: {t(`plan.risk.${review.riskRating}` as MessageKey)} ·{" "}
+                {t("plan.view.decision")}: {t(`plan.decision.${review.decision}` as MessageKey)}
               </p>
               <p className="preserve-lines">{review.progressNote}</p>
             </div>

@@ -29,7 +29,15 @@ export default function ReviewPage() {
   const { planId, version, mayRequestClosure, districts, today } = useLoaderData<typeof loader>();
   const { t, form, actionData, error } = usePlanForm({
     schema: reviewSchema,
-    defaults: { reviewedOn: today, progressNote: "", riskRating: "", decision: "continue", closureReason: "", closureJustification: "", transferTerritoryId: "" },
+    defaults: {
+      reviewedOn: today,
+      progressNote: "",
+      riskRating: "",
+      decision: "continue",
+      closureReason: "",
+      closureJustification: "",
+      transferTerritoryId: "",
+    },
     version,
   });
   const decisions = REVIEW_DECISIONS.filter((decision) => decision !== "request_closure" || mayRequestClosure);

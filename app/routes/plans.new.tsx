@@ -33,7 +33,13 @@ export default function NewPlan() {
   const { personId, mode, childName, grounds } = useLoaderData<typeof loader>();
   const { t, form, actionData, error } = usePlanForm({
     schema: openPlanSchema,
-    defaults: { reviewIntervalMonths: "3", groundsOther: "", parentInvolvement: "", childView: "", ...Object.fromEntries(grounds.map((ground) => [`ground_${ground}`, "on"])) },
+    defaults: {
+      reviewIntervalMonths: "3",
+      groundsOther: "",
+      parentInvolvement: "",
+      childView: "",
+      ...Object.fromEntries(grounds.map((ground) => [`ground_${ground}`, "on"])),
+    },
     fixed: { personId },
   });
   return (

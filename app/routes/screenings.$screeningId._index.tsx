@@ -48,7 +48,11 @@ export default function ScreeningResult() {
     ["yes", "no", "declined", "none"].includes(answer) ? t(`screening.answer.${answer}` as MessageKey) : t("screening.answer.given");
   const findingLabel = (code: string) => {
     const key = `screening.finding.${code}`;
-    return t((["racket", "violence_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use", "other_worry"].includes(code) ? key : "screening.finding.other") as MessageKey);
+    return t(
+      (["racket", "violence_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use", "other_worry"].includes(code)
+        ? key
+        : "screening.finding.other") as MessageKey,
+    );
   };
   const guardian = content?.consent.split("guardian:")[1];
   return (
@@ -65,7 +69,9 @@ export default function ScreeningResult() {
           <dl className="facts">
             <div>
               <dt>{t("screening.status.onFile")}</dt>
-              <dd>{screening.completedAt ? t("screening.status.completedOn", { date: formatDate(screening.completedAt) }) : t("screening.status.inProgress")}</dd>
+              <dd>
+                {screening.completedAt ? t("screening.status.completedOn", { date: formatDate(screening.completedAt) }) : t("screening.status.inProgress")}
+              </dd>
             </div>
           </dl>
           {pathway ? <PathwayPanel state={pathway} /> : null}

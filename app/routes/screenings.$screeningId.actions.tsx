@@ -96,7 +96,13 @@ export default function ActionsPage() {
                       <p className="notice notice-warning">{t("pathway.actions.noTarget")}</p>
                     ) : (
                       <>
-                        <SelectField name="targetUserId" id={`target-${action.id}`} label={t("pathway.actions.target")} error={errorFor(action.id, "targetUserId")} defaultValue={targets[0]?.id}>
+                        <SelectField
+                          name="targetUserId"
+                          id={`target-${action.id}`}
+                          label={t("pathway.actions.target")}
+                          error={errorFor(action.id, "targetUserId")}
+                          defaultValue={targets[0]?.id}
+                        >
                           {targets.map((target) => (
                             <option key={target.id} value={target.id}>
                               {target.displayName} — {localName(target.agency, locale)}

@@ -26,7 +26,13 @@ export async function loader(args: LoaderFunctionArgs) {
     doneAt: facts.assessmentDoneAt?.toISOString() ?? null,
     last,
     instrument: instrument
-      ? { id: instrument.id, title: instrument.definition.title, items: instrument.definition.items.filter((item) => item.kind === "yes_no").map((item) => ({ code: item.code, text: item.text, followUp: Boolean(item.askWhen) })) }
+      ? {
+          id: instrument.id,
+          title: instrument.definition.title,
+          items: instrument.definition.items
+            .filter((item) => item.kind === "yes_no")
+            .map((item) => ({ code: item.code, text: item.text, followUp: Boolean(item.askWhen) })),
+        }
       : null,
   });
 }
@@ -93,7 +99,13 @@ export default function AssessmentPage() {
               </fieldset>
             );
           })}
-          <TextAreaField name="plan" label={t("pathway.assessment.plan")} hint={t("pathway.assessment.planHint")} defaultValue={values.plan ?? ""} error={error("plan")} />
+          <TextAreaField
+            name="plan"
+            label={t("pathway.assessment.plan")}
+            hint={t("pathway.assessment.planHint")}
+            defaultValue={values.plan ?? ""}
+            error={error("plan")}
+          />
           <button type="submit" className="button-primary">
             {t("pathway.assessment.submit")}
           </button>

@@ -95,7 +95,9 @@ export default function ChecklistPage() {
                     defaultChecked={items.guardian ? items.guardian.status === option : values.guardian === option}
                     disabled={Boolean(items.guardian) || Boolean(completedAt)}
                   />
-                  <label htmlFor={`guardian-${option}`}>{t(option === "called" ? "pathway.checklist.guardian.called" : "pathway.checklist.guardian.danger")}</label>
+                  <label htmlFor={`guardian-${option}`}>
+                    {t(option === "called" ? "pathway.checklist.guardian.called" : "pathway.checklist.guardian.danger")}
+                  </label>
                 </div>
               ))}
               {error("guardian") ? (
@@ -105,7 +107,13 @@ export default function ChecklistPage() {
               ) : null}
             </fieldset>
             {!items.guardian && !completedAt ? (
-              <TextAreaField name="guardianReason" label={t("pathway.checklist.guardianReason")} defaultValue={values.guardianReason ?? ""} error={error("guardianReason")} rows={3} />
+              <TextAreaField
+                name="guardianReason"
+                label={t("pathway.checklist.guardianReason")}
+                defaultValue={values.guardianReason ?? ""}
+                error={error("guardianReason")}
+                rows={3}
+              />
             ) : null}
             {done(items.guardian?.at)}
           </li>

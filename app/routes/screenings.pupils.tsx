@@ -59,7 +59,16 @@ export default function Pupils() {
       <p className="lead">{t("pupils.intro")}</p>
       <p className="muted">{t("pupils.rosterNote")}</p>
       <Form method="get" className="pupil-search" role="search">
-        <TextField name="q" type="search" label={t("pupils.filter.label")} hint={t("pupils.filter.hint")} defaultValue={q} autoComplete="off" maxLength={100} error={error ? t(error) : undefined} />
+        <TextField
+          name="q"
+          type="search"
+          label={t("pupils.filter.label")}
+          hint={t("pupils.filter.hint")}
+          defaultValue={q}
+          autoComplete="off"
+          maxLength={100}
+          error={error ? t(error) : undefined}
+        />
         <div className="actions">
           <button type="submit" className="button-primary">
             {t("pupils.filter.submit")}
@@ -84,9 +93,7 @@ export default function Pupils() {
             </>
           ) : (
             <>
-              <h2 id="pupils-count">
-                {t("pupils.count", { from: list.from, to: list.to, total: list.total })}
-              </h2>
+              <h2 id="pupils-count">{t("pupils.count", { from: list.from, to: list.to, total: list.total })}</h2>
               <ul className="pupil-list" data-testid="pupils">
                 {list.rows.map((pupil) => (
                   <li key={pupil.id} className="pupil-card">

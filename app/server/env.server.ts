@@ -25,13 +25,25 @@ const envSchema = z.object({
   /** Path of a file holding the root key (alternative to KAMKOR_ROOT_KEY). */
   KAMKOR_ROOT_KEY_FILE: z.string().trim().min(1).optional(),
   /** Minutes a break-glass grant lasts. */
-  KAMKOR_BREAK_GLASS_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  KAMKOR_BREAK_GLASS_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   /** E-mail/SMS gateway webhook for notifications (user id, kind, link only). Unset: a recording mock. */
   KAMKOR_NOTIFY_WEBHOOK: z.string().trim().url().optional(),
   /** Seconds between overdue-assessment sweeps inside the server; 0 turns the sweep off. */
-  KAMKOR_ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(300),
+  KAMKOR_ESCALATION_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60)
+    .default(300),
   /** What a school screening needs before the first question (decision 016): the child's assent, and the guardian informed or consenting. */
-  KAMKOR_SCREENING_CONSENT_RULE: z.enum(CONSENT_RULES, { errorMap: () => ({ message: `must be one of ${CONSENT_RULES.join(", ")}` }) }).default(DEFAULT_CONSENT_RULE),
+  KAMKOR_SCREENING_CONSENT_RULE: z
+    .enum(CONSENT_RULES, { errorMap: () => ({ message: `must be one of ${CONSENT_RULES.join(", ")}` }) })
+    .default(DEFAULT_CONSENT_RULE),
 });
 
 export type Env = z.infer<typeof envSchema> & { pgliteDir: string };

@@ -68,7 +68,11 @@ describe("PORT", () => {
     expect(error.message).not.toMatch(/[\r\n]/);
   });
 
-  test.each([["1", 1], ["65535", 65535], [" 3001 ", 3001]])("%j is accepted", (value, expected) => {
+  test.each([
+    ["1", 1],
+    ["65535", 65535],
+    [" 3001 ", 3001],
+  ])("%j is accepted", (value, expected) => {
     expect(parseEnv({ PORT: value }).PORT).toBe(expected);
   });
 });

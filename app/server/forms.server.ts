@@ -9,10 +9,7 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: Fi
  * keys. Unknown fields, repeated fields and files are refused as a whole, so no request can
  * assign what the form does not offer.
  */
-export async function parseForm<Schema extends z.ZodTypeAny>(
-  request: Request,
-  schema: Schema,
-): Promise<FormResult<z.infer<Schema>>> {
+export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema): Promise<FormResult<z.infer<Schema>>> {
   let formData: FormData;
   try {
     formData = await request.formData();

@@ -23,7 +23,15 @@ const schema = z
 
 describe("parseForm with a strict schema", () => {
   test("a valid form gives the parsed data", async () => {
-    expect(await parseForm(form([["name", "  Aigul "], ["note", "hi"]]), schema)).toEqual({
+    expect(
+      await parseForm(
+        form([
+          ["name", "  Aigul "],
+          ["note", "hi"],
+        ]),
+        schema,
+      ),
+    ).toEqual({
       ok: true,
       data: { name: "Aigul", note: "hi" },
     });
@@ -36,24 +44,50 @@ describe("parseForm with a strict schema", () => {
   });
 
   test("an unknown extra field is refused as a whole (no mass assignment)", async () => {
-    const result = await parseForm(form([["name", "Aigul"], ["role", "admin"]]), schema);
+    const result = await parseForm(
+      form([
+        ["name", "Aigul"],
+        ["role", "admin"],
+      ]),
+      schema,
+    );
     expect(result).toEqual({ ok: false, fieldErrors: {}, formError: "error.badRequest" });
   });
 
   test("an unknown field is refused even when the known fields are also invalid", async () => {
-    const result = await parseForm(form([["name", ""], ["agencyId", "x"]]), schema);
+    const result = await parseForm(
+      form([
+        ["name", ""],
+        ["agencyId", "x"],
+      ]),
+      schema,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.formError).toBe("error.badRequest");
   });
 
   test.each(["__proto__", "constructor", "toString"])("a field named %j is refused, not merged into the object", async (name) => {
-    const result = await parseForm(form([["name", "Aigul"], [name, "x"]]), schema);
+    const result = await parseForm(
+      form([
+        ["name", "Aigul"],
+        [name, "x"],
+      ]),
+      schema,
+    );
     expect(result).toMatchObject({ ok: false, formError: "error.badRequest" });
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
   test("a repeated field is refused", async () => {
-    expect(await parseForm(form([["name", "Aigul"], ["name", "Admin"]]), schema)).toEqual({
+    expect(
+      await parseForm(
+        form([
+          ["name", "Aigul"],
+          ["name", "Admin"],
+        ]),
+        schema,
+      ),
+    ).toEqual({
       ok: false,
       fieldErrors: {},
       formError: "error.badRequest",
@@ -67,7 +101,13 @@ describe("parseForm with a strict schema", () => {
   });
 
   test("field errors come back per field as catalogue keys", async () => {
-    const result = await parseForm(form([["name", "   "], ["note", "too long"]]), schema);
+    const result = await parseForm(
+      form([
+        ["name", "   "],
+        ["note", "too long"],
+      ]),
+      schema,
+    );
     expect(result).toEqual({
       ok: false,
       fieldErrors: { name: "signIn.error.required.username", note: "signIn.error.tooLong" },
@@ -102,14 +142,30 @@ describe("parseForm with a strict schema", () => {
 
 describe("sign-in schemas through parseForm", () => {
   test("password step: valid username and password, username trimmed", async () => {
-    expect(await parseForm(form([["username", " pedagogue "], ["password", " pw with spaces "]]), passwordStepSchema)).toEqual({
+    expect(
+      await parseForm(
+        form([
+          ["username", " pedagogue "],
+          ["password", " pw with spaces "],
+        ]),
+        passwordStepSchema,
+      ),
+    ).toEqual({
       ok: true,
       data: { username: "pedagogue", password: " pw with spaces " },
     });
   });
 
   test("password step: username and password are required (catalogue keys)", async () => {
-    expect(await parseForm(form([["username", "  "], ["password", ""]]), passwordStepSchema)).toEqual({
+    expect(
+      await parseForm(
+        form([
+          ["username", "  "],
+          ["password", ""],
+        ]),
+        passwordStepSchema,
+      ),
+    ).toEqual({
       ok: false,
       fieldErrors: { username: "signIn.error.required.username", password: "signIn.error.required.password" },
       formError: undefined,
@@ -117,7 +173,13 @@ describe("sign-in schemas through parseForm", () => {
   });
 
   test("password step: over-long values give signIn.error.tooLong", async () => {
-    const result = await parseForm(form([["username", "u".repeat(101)], ["password", "p".repeat(257)]]), passwordStepSchema);
+    const result = await parseForm(
+      form([
+        ["username", "u".repeat(101)],
+        ["password", "p".repeat(257)],
+      ]),
+      passwordStepSchema,
+    );
     expect(result).toEqual({
       ok: false,
       fieldErrors: { username: "signIn.error.tooLong", password: "signIn.error.tooLong" },
@@ -126,7 +188,14 @@ describe("sign-in schemas through parseForm", () => {
   });
 
   test("password step: an extra field (e.g. role) is refused", async () => {
-    const result = await parseForm(form([["username", "admin"], ["password", "x"], ["role", "admin"]]), passwordStepSchema);
+    const result = await parseForm(
+      form([
+        ["username", "admin"],
+        ["password", "x"],
+        ["role", "admin"],
+      ]),
+      passwordStepSchema,
+    );
     expect(result).toMatchObject({ ok: false, formError: "error.badRequest" });
   });
 
@@ -148,7 +217,15 @@ describe("sign-in schemas through parseForm", () => {
   });
 
   test("TOTP form: an extra field is refused", async () => {
-    expect(await parseForm(form([["code", "123456"], ["lastUsedStep", "0"]]), totpCodeSchema)).toMatchObject({
+    expect(
+      await parseForm(
+        form([
+          ["code", "123456"],
+          ["lastUsedStep", "0"],
+        ]),
+        totpCodeSchema,
+      ),
+    ).toMatchObject({
       ok: false,
       formError: "error.badRequest",
     });

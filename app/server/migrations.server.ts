@@ -37,10 +37,7 @@ type AppliedRow = {
   rolled_back_at: Date | null;
 };
 
-export async function applyMigrations(
-  connection: SqlConnection,
-  migrations: Migration[] = readMigrations(),
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(connection: SqlConnection, migrations: Migration[] = readMigrations()): Promise<{ applied: string[] }> {
   await connection.query("select pg_advisory_lock($1)", [ADVISORY_LOCK_ID]);
   try {
     await connection.exec(`
@@ -54,16 +51,12 @@ export async function applyMigrations(
         "started_at"          TIMESTAMPTZ NOT NULL DEFAULT now(),
         "applied_steps_count" INTEGER NOT NULL DEFAULT 0
       );`);
-    const rows = await connection.query<AppliedRow>(
-      `select migration_name, checksum, finished_at, rolled_back_at from "_prisma_migrations"`,
-    );
+    const rows = await connection.query<AppliedRow>(`select migration_name, checksum, finished_at, rolled_back_at from "_prisma_migrations"`);
     const done = new Map<string, AppliedRow>();
     for (const row of rows) {
       if (row.rolled_back_at) continue;
       if (!row.finished_at) {
-        throw new MigrationError(
-          `Migration ${row.migration_name} failed earlier and is not resolved; fix the database, then mark it rolled back.`,
-        );
+        throw new MigrationError(`Migration ${row.migration_name} failed earlier and is not resolved; fix the database, then mark it rolled back.`);
       }
       done.set(row.migration_name, row);
     }
@@ -96,10 +89,7 @@ async function applyOne(connection: SqlConnection, migration: Migration): Promis
       [id, migration.checksum, migration.name],
     );
     await connection.exec(migration.sql);
-    await connection.query(
-      `update "_prisma_migrations" set finished_at = now(), applied_steps_count = 1 where id = $1`,
-      [id],
-    );
+    await connection.query(`update "_prisma_migrations" set finished_at = now(), applied_steps_count = 1 where id = $1`, [id]);
     await connection.exec("COMMIT");
   } catch (error) {
     await connection.exec("ROLLBACK");

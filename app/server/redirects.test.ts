@@ -31,13 +31,10 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath(undefined, "/login")).toBe("/login");
   });
 
-  test.each(["/", "/home", "/home?x=1", "/home?x=1#top", "/login/totp", "/home?next=//evil.example"])(
-    "same-site path %j is kept",
-    (target) => {
-      expect(safeRedirectPath(target)).toBe(target);
-      expect(resolvedOrigin(target)).toBe(ORIGIN);
-    },
-  );
+  test.each(["/", "/home", "/home?x=1", "/home?x=1#top", "/login/totp", "/home?next=//evil.example"])("same-site path %j is kept", (target) => {
+    expect(safeRedirectPath(target)).toBe(target);
+    expect(resolvedOrigin(target)).toBe(ORIGIN);
+  });
 
   test("every rejected example would indeed have left the site or been meaningless", () => {
     expect(resolvedOrigin("//evil.example")).toBe("https://evil.example");
@@ -46,10 +43,7 @@ describe("safeRedirectPath", () => {
 
   // Browsers (WHATWG URL parser) delete ASCII tab and newline anywhere in a URL, so
   // "/\t/evil.example" is "//evil.example" to the browser: must be refused.
-  test.each(["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example"])(
-    "%j (tab/newline that browsers strip) stays on the site",
-    (target) => {
-      expect(resolvedOrigin(safeRedirectPath(target))).toBe(ORIGIN);
-    },
-  );
+  test.each(["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example"])("%j (tab/newline that browsers strip) stays on the site", (target) => {
+    expect(resolvedOrigin(safeRedirectPath(target))).toBe(ORIGIN);
+  });
 });

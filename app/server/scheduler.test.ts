@@ -62,6 +62,7 @@ describe("KAMKOR_ESCALATION_INTERVAL_SECONDS", () => {
     expect(parseEnv({}).KAMKOR_ESCALATION_INTERVAL_SECONDS).toBe(300);
     expect(parseEnv({ KAMKOR_ESCALATION_INTERVAL_SECONDS: "0" }).KAMKOR_ESCALATION_INTERVAL_SECONDS).toBe(0);
     expect(parseEnv({ KAMKOR_ESCALATION_INTERVAL_SECONDS: "60" }).KAMKOR_ESCALATION_INTERVAL_SECONDS).toBe(60);
-    for (const value of ["-1", "often", "1.5"]) expect(() => parseEnv({ KAMKOR_ESCALATION_INTERVAL_SECONDS: value })).toThrow(/KAMKOR_ESCALATION_INTERVAL_SECONDS/);
+    for (const value of ["-1", "often", "1.5"])
+      expect(() => parseEnv({ KAMKOR_ESCALATION_INTERVAL_SECONDS: value })).toThrow(/KAMKOR_ESCALATION_INTERVAL_SECONDS/);
   });
 });

@@ -53,7 +53,22 @@ test("the auditor searches the log by action, pages through it, opens a person's
   const csv = (await response.text()).replace(/^\uFEFF/, "");
   const [header, firstRow] = csv.split("\r\n");
   expect(header).toBe(
-    ["№", "Идентификатор события", "Время (UTC)", "Пользователь", "Имя", "Роли", "Действие", "Тип записи", "Идентификатор записи", "Поля", "Основание", "Результат", "Запрос", "IP-адрес"].join(","),
+    [
+      "№",
+      "Идентификатор события",
+      "Время (UTC)",
+      "Пользователь",
+      "Имя",
+      "Роли",
+      "Действие",
+      "Тип записи",
+      "Идентификатор записи",
+      "Поля",
+      "Основание",
+      "Результат",
+      "Запрос",
+      "IP-адрес",
+    ].join(","),
   );
   expect(firstRow).toContain(",auditor,");
 

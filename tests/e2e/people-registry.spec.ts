@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { demoCaseloadRows } from "~seeds/caseload";
 import { stableId } from "~seeds/factories";
 import { expectNoAxeViolations, login } from "./support";
@@ -7,7 +7,7 @@ import { expectNoAxeViolations, login } from "./support";
 const CHILD = { surname: "Шаршенова", givenName: "Айсулуу", patronymic: "Маратовна", birthDate: "14.05.2013" };
 const FULL_NAME = `${CHILD.surname} ${CHILD.givenName} ${CHILD.patronymic}`;
 
-async function fillNewPerson(page: import("@playwright/test").Page) {
+async function fillNewPerson(page: Page) {
   await page.goto("/people/new");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Новая запись о человеке");
   await page.getByLabel("Фамилия").fill(CHILD.surname);
@@ -76,7 +76,9 @@ test("a lead sees a demo child's plans and chronology, and follows a task to the
 
   await page.goto(`/people/${child.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${child.surname} ${child.givenName} ${child.patronymic}`);
-  const plans = page.getByRole("region", { name: "Планы сопровождения" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Планы сопровождения" }) }));
+  const plans = page
+    .getByRole("region", { name: "Планы сопровождения" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "Планы сопровождения" }) }));
   await expect(plans.getByRole("link", { name: /План сопровождения · действует/ })).toHaveAttribute("href", `/plans/${plan.id}`);
   const chronology = page.getByTestId("chronology");
   await expect(chronology.getByText("Открыт план сопровождения")).toBeVisible();

@@ -8,7 +8,10 @@ const CHILD_ID = stableId("person", "asanaliev-nurbek");
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 async function signedIn(page: Page, username: string): Promise<Page> {
-  const context = await page.context().browser()!.newContext({ locale: "ru-RU", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ locale: "ru-RU", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const fresh = await context.newPage();
   await login(fresh, username);
   return fresh;
@@ -36,7 +39,9 @@ async function acuteScreening(page: Page): Promise<string> {
   return path;
 }
 
-test("acute pathway on a phone: the pedagogue completes the checklist, the psychologist sees the alert and records the assessment, the inspector sees only «screening on file»", async ({ page }) => {
+test("acute pathway on a phone: the pedagogue completes the checklist, the psychologist sees the alert and records the assessment, the inspector sees only «screening on file»", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await login(page, "pedagogue");
   const path = await acuteScreening(page);
@@ -88,7 +93,11 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
   await psychologist.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Оповещения" }).click();
   await expect(psychologist).toHaveURL(/\/screenings\/alerts$/);
   await expect(psychologist.getByRole("heading", { level: 1 })).toHaveText("Оповещения о скринингах");
-  const alert = psychologist.getByRole("listitem").filter({ has: psychologist.getByRole("link", { name: "Открыть" }) }).filter({ hasText: "Острый риск: нужна оценка безопасности" }).first();
+  const alert = psychologist
+    .getByRole("listitem")
+    .filter({ has: psychologist.getByRole("link", { name: "Открыть" }) })
+    .filter({ hasText: "Острый риск: нужна оценка безопасности" })
+    .first();
   await expect(alert).toBeVisible();
   await expectNoAxeViolations(psychologist);
   // The result page's pathway leads the psychologist to the assessment.
@@ -100,9 +109,18 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
   await expectNoAxeViolations(psychologist);
   await psychologist.getByRole("button", { name: "Записать оценку" }).click();
   await expect(psychologist.getByText("Выберите ответ.").first()).toBeVisible();
-  await psychologist.getByRole("group", { name: /хотелось умереть или заснуть/ }).getByLabel("Да", { exact: true }).check();
-  await psychologist.getByRole("group", { name: /действительно были мысли о том, чтобы убить себя/ }).getByLabel("Нет", { exact: true }).check();
-  await psychologist.getByRole("group", { name: /когда-нибудь делал или делала/ }).getByLabel("Нет", { exact: true }).check();
+  await psychologist
+    .getByRole("group", { name: /хотелось умереть или заснуть/ })
+    .getByLabel("Да", { exact: true })
+    .check();
+  await psychologist
+    .getByRole("group", { name: /действительно были мысли о том, чтобы убить себя/ })
+    .getByLabel("Нет", { exact: true })
+    .check();
+  await psychologist
+    .getByRole("group", { name: /когда-нибудь делал или делала/ })
+    .getByLabel("Нет", { exact: true })
+    .check();
   await psychologist.getByLabel("План безопасности").fill("Встреча с мамой завтра в 9:00, психолог — ежедневно");
   await psychologist.getByRole("button", { name: "Записать оценку" }).click();
   await expect(psychologist.getByRole("status")).toHaveText("Оценка записана. Уровень риска: низкий.");
@@ -126,7 +144,9 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
   }
 });
 
-test("vulnerability findings: racket goes to the inspector (never dismissed without a reason) and a support-plan proposal starts with the grounds ticked", async ({ page }) => {
+test("vulnerability findings: racket goes to the inspector (never dismissed without a reason) and a support-plan proposal starts with the grounds ticked", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await login(page, "pedagogue");
   await page.goto(`/screenings/new?personId=${CHILD_ID}`);
@@ -189,7 +209,8 @@ test.describe("before JavaScript loads", () => {
     await login(page, "pedagogue");
     const path = await acuteScreening(page);
     await page.goto(`${path}/checklist`);
-    for (const label of ["Ребёнок не остаётся один", "Опасные предметы убраны", "Психолог вызван", "Законному представителю позвонили", "Вызваны"]) await page.getByLabel(label).check();
+    for (const label of ["Ребёнок не остаётся один", "Опасные предметы убраны", "Психолог вызван", "Законному представителю позвонили", "Вызваны"])
+      await page.getByLabel(label).check();
     await page.getByRole("button", { name: "Сохранить отметки" }).click();
     await expect(page.getByTestId("checklist-complete")).toContainText("Все шаги выполнены");
   });
@@ -202,7 +223,8 @@ test.describe("before JavaScript loads", () => {
     await page.getByLabel("Будет проинформирован о скрининге").check();
     await page.getByRole("button", { name: "Начать скрининг" }).click();
     const path = new URL(page.url()).pathname.replace(/\/step$/, "");
-    for (const question of [/хотелось умереть/, /было бы лучше/, /мысли о том, чтобы убить себя\?$/, /пытался или пыталась/, /отбирает у тебя деньги/]) await answer(page, question, "Нет");
+    for (const question of [/хотелось умереть/, /было бы лучше/, /мысли о том, чтобы убить себя\?$/, /пытался или пыталась/, /отбирает у тебя деньги/])
+      await answer(page, question, "Нет");
     await answer(page, /Дома тебя кто-нибудь бьёт/, "Да");
     for (const question of [/нечего есть/, /трогал тебя/, /работают или живут в другой стране/, /алкоголь/]) await answer(page, question, "Нет");
     await page.getByRole("button", { name: "Больше ничего" }).click();

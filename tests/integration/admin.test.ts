@@ -59,7 +59,11 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
   });
 
   const auditFor = (recordId: string) =>
-    database.prisma.auditEvent.findMany({ where: { recordId, requestId: context.requestId }, orderBy: { seq: "asc" }, select: { action: true, decision: true, fields: true, actorUserId: true, requestId: true, ip: true } });
+    database.prisma.auditEvent.findMany({
+      where: { recordId, requestId: context.requestId },
+      orderBy: { seq: "asc" },
+      select: { action: true, decision: true, fields: true, actorUserId: true, requestId: true, ip: true },
+    });
 
   async function newUser(username: string, roles: ("social_worker" | "admin" | "juvenile_inspector")[] = ["social_worker"]) {
     const result = await createUser({
@@ -78,9 +82,18 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     const events = await auditFor(id);
     expect(events).toEqual([
-      { action: "admin.user_create", decision: "allowed", fields: ["username", "displayName", "agencyId", "roles", "password"], actorUserId: admin.id, requestId: context.requestId, ip: context.ip },
+      {
+        action: "admin.user_create",
+        decision: "allowed",
+        fields: ["username", "displayName", "agencyId", "roles", "password"],
+        actorUserId: admin.id,
+        requestId: context.requestId,
+        ip: context.ip,
+      },
     ]);
-    const raw = JSON.stringify(await database.prisma.auditEvent.findMany({ where: { recordId: id }, select: { fields: true, purpose: true, actorUsername: true } }));
+    const raw = JSON.stringify(
+      await database.prisma.auditEvent.findMany({ where: { recordId: id }, select: { fields: true, purpose: true, actorUsername: true } }),
+    );
     expect(raw).not.toContain(NEW_PASSWORD);
     // The new user signs in with the password and is sent to enrolment.
     const signIn = await passwordStep({ username: "aibek.s", password: NEW_PASSWORD });
@@ -91,7 +104,10 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     const base = { username: "dup.user", displayName: "Дубль", agencyId: agencyOf("school"), roles: ["social_pedagogue" as const], password: NEW_PASSWORD };
     expect((await createUser({ actor: admin, context, data: base })).ok).toBe(true);
     expect(await createUser({ actor: admin, context, data: base })).toEqual({ ok: false, fieldErrors: { username: "admin.error.username.taken" } });
-    expect(await createUser({ actor: admin, context, data: { ...base, username: "pedagogue" } })).toEqual({ ok: false, fieldErrors: { username: "admin.error.username.taken" } });
+    expect(await createUser({ actor: admin, context, data: { ...base, username: "pedagogue" } })).toEqual({
+      ok: false,
+      fieldErrors: { username: "admin.error.username.taken" },
+    });
     expect(await createUser({ actor: admin, context, data: { ...base, username: "other.user", agencyId: newId() } })).toEqual({
       ok: false,
       fieldErrors: { agencyId: "admin.error.agency.unknown" },
@@ -157,7 +173,10 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     const inspector = await asUser("inspector");
     const browser = await openBrowser(inspector.id);
     for (let attempt = 0; attempt < 5; attempt++) await registerFailure(rateLimitKeys.username("inspector"), RATE_LIMITS.username);
-    expect(await resetUserPassword({ actor: admin, context, userId: inspector.id, password: "short" })).toEqual({ ok: false, fieldErrors: { password: "admin.error.password.short" } });
+    expect(await resetUserPassword({ actor: admin, context, userId: inspector.id, password: "short" })).toEqual({
+      ok: false,
+      fieldErrors: { password: "admin.error.password.short" },
+    });
     expect(await resetUserPassword({ actor: admin, context, userId: inspector.id, password: "my name is inspector" })).toEqual({
       ok: false,
       fieldErrors: { password: "admin.error.password.containsUsername" },
@@ -183,7 +202,10 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
       ok: false,
       fieldErrors: { agencyId: "admin.error.agency.unknown" },
     });
-    expect(await updateUserDetails({ actor: admin, context, userId: id, data: { displayName: "Новое Имя", agencyId: agencyOf("social_services") } })).toEqual({ ok: true, id });
+    expect(await updateUserDetails({ actor: admin, context, userId: id, data: { displayName: "Новое Имя", agencyId: agencyOf("social_services") } })).toEqual({
+      ok: true,
+      id,
+    });
     const events = await auditFor(id);
     expect(events.slice(1).map((event) => [event.action, event.fields])).toEqual([
       ["admin.user_roles", ["roles"]],
@@ -212,7 +234,14 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     expect(me.status).toBe("active");
     expect(me.roles).toEqual(["admin"]);
     expect(me.agency.status).toBe("active");
-    const denials = await database.prisma.auditEvent.count({ where: { actorUserId: admin.id, requestId: context.requestId, decision: "denied", action: { in: ["admin.user_disable", "admin.user_roles", "admin.agency_update"] } } });
+    const denials = await database.prisma.auditEvent.count({
+      where: {
+        actorUserId: admin.id,
+        requestId: context.requestId,
+        decision: "denied",
+        action: { in: ["admin.user_disable", "admin.user_roles", "admin.agency_update"] },
+      },
+    });
     expect(denials).toBe(3);
     // Keeping the admin role while adding another is fine.
     expect(await setUserRoles({ actor: admin, context, userId: admin.id, roles: ["admin", "auditor"] })).toEqual({ ok: true, id: admin.id });
@@ -223,20 +252,37 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     const district = stableId("territory", "KG-C-SOK");
     const region = stableId("territory", "KG-C");
     const data = { type: "ngo" as const, territoryId: district, nameRu: "Фонд «Тест»", nameKy: "«Тест» фонду", nameEn: "Test Foundation" };
-    expect(await createAgency({ actor: admin, context, data: { ...data, territoryId: region } })).toEqual({ ok: false, fieldErrors: { territoryId: "admin.error.territory.unknown" } });
-    expect(await createAgency({ actor: admin, context, data: { ...data, territoryId: newId() } })).toEqual({ ok: false, fieldErrors: { territoryId: "admin.error.territory.unknown" } });
+    expect(await createAgency({ actor: admin, context, data: { ...data, territoryId: region } })).toEqual({
+      ok: false,
+      fieldErrors: { territoryId: "admin.error.territory.unknown" },
+    });
+    expect(await createAgency({ actor: admin, context, data: { ...data, territoryId: newId() } })).toEqual({
+      ok: false,
+      fieldErrors: { territoryId: "admin.error.territory.unknown" },
+    });
     const created = await createAgency({ actor: admin, context, data });
     if (!created.ok) throw new Error("createAgency failed");
-    expect(await updateAgency({ actor: admin, context, agencyId: created.id, data: { ...data, nameEn: "Test Fund", type: "shelter" } })).toEqual({ ok: true, id: created.id });
+    expect(await updateAgency({ actor: admin, context, agencyId: created.id, data: { ...data, nameEn: "Test Fund", type: "shelter" } })).toEqual({
+      ok: true,
+      id: created.id,
+    });
 
-    const userId = (await createUser({ actor: admin, context, data: { username: "ngo.worker", displayName: "НКО", agencyId: created.id, roles: ["service_provider"], password: NEW_PASSWORD } })) as { ok: true; id: string };
+    const userId = (await createUser({
+      actor: admin,
+      context,
+      data: { username: "ngo.worker", displayName: "НКО", agencyId: created.id, roles: ["service_provider"], password: NEW_PASSWORD },
+    })) as { ok: true; id: string };
     const browser = await openBrowser(userId.id);
     expect(await setAgencyStatus({ actor: admin, context, agencyId: created.id, status: "disabled" })).toEqual({ ok: true, id: created.id });
     expect(await loadSession(browser)).toBeNull();
     expect(await database.prisma.session.count({ where: { userId: userId.id } })).toBe(0);
     expect(await passwordStep({ username: "ngo.worker", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "credentials" });
     // No new users in a disabled agency.
-    const refused = await createUser({ actor: admin, context, data: { username: "ngo.second", displayName: "НКО", agencyId: created.id, roles: ["service_provider"], password: NEW_PASSWORD } });
+    const refused = await createUser({
+      actor: admin,
+      context,
+      data: { username: "ngo.second", displayName: "НКО", agencyId: created.id, roles: ["service_provider"], password: NEW_PASSWORD },
+    });
     expect(refused).toEqual({ ok: false, fieldErrors: { agencyId: "admin.error.agency.unknown" } });
     expect(await setAgencyStatus({ actor: admin, context, agencyId: created.id, status: "active" })).toEqual({ ok: true, id: created.id });
     expect((await passwordStep({ username: "ngo.worker", password: NEW_PASSWORD })).ok).toBe(true);
@@ -261,7 +307,9 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     const users = await listUsers({ actor: admin, context, filter: { role: "admin", status: "active" } });
     expect(users.rows.map((user) => user.username).sort()).toEqual(seededAdmins.sort());
     // Every seeded account of the Bishkek police department, and no one else.
-    const policeStaff = seededStaff.filter((user) => agencyOf(user.agencyType, user.districtKey) === agencyOf("police_department")).map((user) => user.username);
+    const policeStaff = seededStaff
+      .filter((user) => agencyOf(user.agencyType, user.districtKey) === agencyOf("police_department"))
+      .map((user) => user.username);
     expect(policeStaff).toEqual(expect.arrayContaining(["inspector", "officer"]));
     expect(policeStaff.length).toBeLessThan(seededStaff.length);
     const inAgency = await listUsers({ actor: admin, context, filter: { agency: agencyOf("police_department") } });
@@ -276,16 +324,31 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     const personas = ["juvenile_inspector", "supervisor", "auditor", "analyst", "social_worker"] as const;
     for (const role of personas) {
       const username = `persona.${role.replace("_", "-")}`;
-      await createUser({ actor: admin, context, data: { username, displayName: "Персона", agencyId: target.agency.id, roles: [role], password: NEW_PASSWORD } });
+      await createUser({
+        actor: admin,
+        context,
+        data: { username, displayName: "Персона", agencyId: target.agency.id, roles: [role], password: NEW_PASSWORD },
+      });
       const actor = await asUser(username);
       const calls: (() => Promise<unknown>)[] = [
         () => listAgencies({ actor, context, filter: {} }),
         () => listUsers({ actor, context, filter: {} }),
         () => getUser({ actor, context, userId: target.id }),
         () => createAgency({ actor, context, data: { type: "ngo", territoryId: stableId("territory", "KG-C-SOK"), nameRu: "x", nameKy: "x", nameEn: "x" } }),
-        () => updateAgency({ actor, context, agencyId: target.agency.id, data: { type: "ngo", territoryId: stableId("territory", "KG-C-SOK"), nameRu: "x", nameKy: "x", nameEn: "x" } }),
+        () =>
+          updateAgency({
+            actor,
+            context,
+            agencyId: target.agency.id,
+            data: { type: "ngo", territoryId: stableId("territory", "KG-C-SOK"), nameRu: "x", nameKy: "x", nameEn: "x" },
+          }),
         () => setAgencyStatus({ actor, context, agencyId: target.agency.id, status: "disabled" }),
-        () => createUser({ actor, context, data: { username: `sneaky.${username}`, displayName: "x", agencyId: target.agency.id, roles: ["admin"], password: NEW_PASSWORD } }),
+        () =>
+          createUser({
+            actor,
+            context,
+            data: { username: `sneaky.${username}`, displayName: "x", agencyId: target.agency.id, roles: ["admin"], password: NEW_PASSWORD },
+          }),
         () => updateUserDetails({ actor, context, userId: target.id, data: { displayName: "x", agencyId: target.agency.id } }),
         () => setUserRoles({ actor, context, userId: actor.id, roles: ["admin"] }),
         () => setUserStatus({ actor, context, userId: target.id, status: "disabled" }),

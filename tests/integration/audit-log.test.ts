@@ -38,7 +38,11 @@ function csvLines(text: string): string[][] {
     .replace(/^\uFEFF/, "")
     .split("\r\n")
     .filter((line) => line !== "")
-    .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].filter((m) => m.index! < line.length || m[1] !== "").map((m) => m[1].replace(/^"|"$/g, "").replace(/""/g, '"')));
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+        .filter((m) => m.index! < line.length || m[1] !== "")
+        .map((m) => m[1].replace(/^"|"$/g, "").replace(/""/g, '"')),
+    );
 }
 
 type Json = Record<string, unknown>;
@@ -65,7 +69,10 @@ describe.each<Engine>(["postgres", "pglite"])("auditor's log on %s", (engine) =>
 
   beforeAll(async () => {
     await closeDatabase();
-    const urls = engine === "postgres" ? await freshPostgresDatabase("kamkor_audit_log", { databaseUrl: inject("databaseUrl"), adminDatabaseUrl: inject("adminDatabaseUrl") }) : undefined;
+    const urls =
+      engine === "postgres"
+        ? await freshPostgresDatabase("kamkor_audit_log", { databaseUrl: inject("databaseUrl"), adminDatabaseUrl: inject("adminDatabaseUrl") })
+        : undefined;
     database = await useEngine(engine, urls?.appUrl ?? "");
     await seedDemo(database.prisma);
     auditor = await asUser("auditor");
@@ -75,10 +82,24 @@ describe.each<Engine>(["postgres", "pglite"])("auditor's log on %s", (engine) =>
     inspectorCookie = (await startSession(inspector.id, "full")).split(";")[0];
 
     for (let n = 0; n < 120; n++) {
-      await recordAudit({ actor: auditActor(inspector), action: "person.read", decision: n % 10 === 9 ? "denied" : "allowed", record: { type: "person", id: personA }, fields: ["surname", "birthDate"], context });
+      await recordAudit({
+        actor: auditActor(inspector),
+        action: "person.read",
+        decision: n % 10 === 9 ? "denied" : "allowed",
+        record: { type: "person", id: personA },
+        fields: ["surname", "birthDate"],
+        context,
+      });
     }
     for (let n = 0; n < 3; n++) {
-      await recordAudit({ actor: auditActor(socialworker), action: "person.read", decision: "allowed", record: { type: "person", id: personB }, fields: ["surname"], context });
+      await recordAudit({
+        actor: auditActor(socialworker),
+        action: "person.read",
+        decision: "allowed",
+        record: { type: "person", id: personB },
+        fields: ["surname"],
+        context,
+      });
     }
     for (let n = 0; n < 4; n++) {
       await recordAudit({ actor: null, attemptedUsername: "inspector", action: "auth.sign_in", decision: "failed", context });
@@ -114,9 +135,33 @@ describe.each<Engine>(["postgres", "pglite"])("auditor's log on %s", (engine) =>
     expect(backToFirst.older).toBe(first.older);
 
     // Rows carry names from app_user, never case content.
-    expect(first.rows[0]).toMatchObject({ username: "inspector", displayName: inspector.displayName, roles: ["juvenile_inspector"], action: "person.read", recordId: personA, fields: ["surname", "birthDate"] });
+    expect(first.rows[0]).toMatchObject({
+      username: "inspector",
+      displayName: inspector.displayName,
+      roles: ["juvenile_inspector"],
+      action: "person.read",
+      recordId: personA,
+      fields: ["surname", "birthDate"],
+    });
     expect(Object.keys(first.rows[0]).sort()).toEqual(
-      ["seq", "id", "occurredAt", "userId", "username", "displayName", "agency", "roles", "action", "recordType", "recordId", "fields", "purpose", "decision", "requestId", "ip"].sort(),
+      [
+        "seq",
+        "id",
+        "occurredAt",
+        "userId",
+        "username",
+        "displayName",
+        "agency",
+        "roles",
+        "action",
+        "recordType",
+        "recordId",
+        "fields",
+        "purpose",
+        "decision",
+        "requestId",
+        "ip",
+      ].sort(),
     );
   });
 
@@ -142,13 +187,24 @@ describe.each<Engine>(["postgres", "pglite"])("auditor's log on %s", (engine) =>
     const back = await searchAuditLog({ user: auditor, context, filter, cursor: { after: BigInt(seen[100]) }, used: [] });
     expect(back.rows.map((row) => row.seq)).toEqual(seen.slice(50, 100));
     // A cursor that names no event gives an empty page, not an error.
-    expect(await searchAuditLog({ user: auditor, context, filter, cursor: { before: 999_999_999n }, used: [] })).toEqual({ rows: [], newer: null, older: null });
+    expect(await searchAuditLog({ user: auditor, context, filter, cursor: { before: 999_999_999n }, used: [] })).toEqual({
+      rows: [],
+      newer: null,
+      older: null,
+    });
   });
 
   test("every search is itself audited with the names of the filters used, never their values", async () => {
     await searchAuditLog({ user: auditor, context, filter: { user: "inspector", decision: "denied" }, cursor: {}, used: ["user", "decision"] });
     const latest = await database.prisma.auditEvent.findFirst({ where: { action: "audit.search" }, orderBy: { seq: "desc" } });
-    expect(latest).toMatchObject({ actorUsername: "auditor", actorRoles: ["auditor"], decision: "allowed", fields: ["user", "decision"], recordType: null, requestId: "audit-log-test" });
+    expect(latest).toMatchObject({
+      actorUsername: "auditor",
+      actorRoles: ["auditor"],
+      decision: "allowed",
+      fields: ["user", "decision"],
+      recordType: null,
+      requestId: "audit-log-test",
+    });
   });
 
   test("filters: user (failed sign-ins included), action, decision, record, Bishkek-day period", async () => {
@@ -188,9 +244,20 @@ describe.each<Engine>(["postgres", "pglite"])("auditor's log on %s", (engine) =>
     expect(text.startsWith("\uFEFF")).toBe(true);
     const lines = csvLines(text);
     expect(lines[0]).toEqual([
-      ru["audit.col.seq"], ru["audit.col.id"], ru["audit.col.timeUtc"], ru["audit.col.user"], ru["audit.col.displayName"], ru["audit.col.roles"],
-      ru["audit.col.action"], ru["audit.col.recordType"], ru["audit.col.recordId"], ru["audit.col.fields"], ru["audit.col.purpose"],
-      ru["audit.col.decision"], ru["audit.col.requestId"], ru["audit.col.ip"],
+      ru["audit.col.seq"],
+      ru["audit.col.id"],
+      ru["audit.col.timeUtc"],
+      ru["audit.col.user"],
+      ru["audit.col.displayName"],
+      ru["audit.col.roles"],
+      ru["audit.col.action"],
+      ru["audit.col.recordType"],
+      ru["audit.col.recordId"],
+      ru["audit.col.fields"],
+      ru["audit.col.purpose"],
+      ru["audit.col.decision"],
+      ru["audit.col.requestId"],
+      ru["audit.col.ip"],
     ]);
     expect(lines).toHaveLength(1 + 6);
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(7);

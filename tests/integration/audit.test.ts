@@ -2,7 +2,15 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from "vitest";
-import { auditActor, auditAppendStats, canonicalAuditRow, forgetCachedHeadForTests, recordAudit, setOptimisticRetriesForTests, type AuditInput } from "~/server/audit/audit.server";
+import {
+  auditActor,
+  auditAppendStats,
+  canonicalAuditRow,
+  forgetCachedHeadForTests,
+  recordAudit,
+  setOptimisticRetriesForTests,
+  type AuditInput,
+} from "~/server/audit/audit.server";
 import { CANONICAL_SQL, storedToCanonical, verifyAuditChain, type StoredEvent } from "~/server/audit/verify.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { useEngine, type Engine } from "../support/engines";
@@ -80,7 +88,8 @@ describe.each<Engine>(["postgres", "pglite"])("audit chain on %s", (engine) => {
 
   beforeAll(async () => {
     await closeDatabase();
-    if (engine === "postgres") urls = await freshPostgresDatabase("kamkor_audit_chain", { databaseUrl: inject("databaseUrl"), adminDatabaseUrl: inject("adminDatabaseUrl") });
+    if (engine === "postgres")
+      urls = await freshPostgresDatabase("kamkor_audit_chain", { databaseUrl: inject("databaseUrl"), adminDatabaseUrl: inject("adminDatabaseUrl") });
     database = await useEngine(engine, urls?.appUrl ?? "");
   });
 
@@ -148,9 +157,7 @@ describe.each<Engine>(["postgres", "pglite"])("audit chain on %s", (engine) => {
     const other = await import("~/server/audit/audit.server");
     expect(other.recordAudit).not.toBe(recordAudit);
     const before = (await events()).length;
-    await Promise.all(
-      Array.from({ length: 60 }, (_, n) => (n % 2 === 0 ? recordAudit(event(2000 + n)) : other.recordAudit(event(2000 + n)))),
-    );
+    await Promise.all(Array.from({ length: 60 }, (_, n) => (n % 2 === 0 ? recordAudit(event(2000 + n)) : other.recordAudit(event(2000 + n)))));
     // A stale idea of the head (another server appended meanwhile) is noticed and corrected.
     forgetCachedHeadForTests("stale-head");
     await recordAudit(event(3000));
@@ -178,7 +185,11 @@ describe.each<Engine>(["postgres", "pglite"])("audit chain on %s", (engine) => {
   test("an unknown action or decision is refused before it reaches the log, and the log carries on", async () => {
     await expect(recordAudit(event(1, { action: "person.delete_all" as never }))).rejects.toThrow(/Unknown audit action/);
     await expect(recordAudit(event(1, { decision: "maybe" as never }))).rejects.toThrow(/Unknown audit decision/);
-    await recordAudit({ actor: auditActor({ id: "u2", username: "auditor", roles: ["auditor"], agency: { id: "a" }, sessionId: "s" }), action: "audit.search", decision: "allowed" });
+    await recordAudit({
+      actor: auditActor({ id: "u2", username: "auditor", roles: ["auditor"], agency: { id: "a" }, sessionId: "s" }),
+      action: "audit.search",
+      decision: "allowed",
+    });
     expect((await verifyAuditChain({ database })).ok).toBe(true);
   });
 
@@ -207,7 +218,11 @@ describe.each<Engine>(["postgres", "pglite"])("audit chain on %s", (engine) => {
     const [target, next] = [rows[10], rows[11]];
     const [original] = await asSuperuser("SELECT decision::text AS decision FROM audit_event WHERE seq = $1::bigint", [target.seq]);
     const forged = "f".repeat(64);
-    await tamper("UPDATE audit_event SET decision = $2, hash = $3 WHERE seq = $1::bigint", [target.seq, original.decision === "denied" ? "allowed" : "denied", forged]);
+    await tamper("UPDATE audit_event SET decision = $2, hash = $3 WHERE seq = $1::bigint", [
+      target.seq,
+      original.decision === "denied" ? "allowed" : "denied",
+      forged,
+    ]);
     await tamper("UPDATE audit_event SET prev_hash = $2 WHERE seq = $1::bigint", [next.seq, forged]);
     const result = await verifyAuditChain({ database });
     expect(result.broken).toMatchObject({ seq: BigInt(target.seq), id: target.id, check: "hash", actual: forged });
@@ -224,7 +239,13 @@ describe.each<Engine>(["postgres", "pglite"])("audit chain on %s", (engine) => {
     const [saved] = await asSuperuser("SELECT * FROM audit_event WHERE seq = $1::bigint", [middle.seq]);
     await tamper("DELETE FROM audit_event WHERE seq = $1::bigint", [middle.seq]);
     const result = await verifyAuditChain({ database });
-    expect(result.broken).toMatchObject({ seq: BigInt(next.seq), id: next.id, check: "prev_hash", expected: rows[Math.floor(rows.length / 3) - 1].hash, actual: middle.hash });
+    expect(result.broken).toMatchObject({
+      seq: BigInt(next.seq),
+      id: next.id,
+      check: "prev_hash",
+      expected: rows[Math.floor(rows.length / 3) - 1].hash,
+      actual: middle.hash,
+    });
 
     await restore(saved);
     expect((await verifyAuditChain({ database })).ok).toBe(true);
@@ -252,7 +273,10 @@ describe.each<Engine>(["postgres", "pglite"])("audit chain on %s", (engine) => {
   if (engine === "postgres") {
     test("the application's role itself cannot UPDATE, DELETE or TRUNCATE the log (grants and trigger)", async () => {
       const appUrl = urls!.appUrl;
-      const [who] = await withClient(appUrl, async (client) => (await client.query("SELECT current_user AS name, usesuper FROM pg_user WHERE usename = current_user")).rows);
+      const [who] = await withClient(
+        appUrl,
+        async (client) => (await client.query("SELECT current_user AS name, usesuper FROM pg_user WHERE usename = current_user")).rows,
+      );
       expect(who).toEqual({ name: "kamkor_app", usesuper: false });
       for (const sql of ["UPDATE audit_event SET action = 'x'", "DELETE FROM audit_event WHERE seq = 1", "TRUNCATE audit_event"]) {
         const error = await withClient(appUrl, (client) => client.query(sql)).then(

@@ -77,7 +77,14 @@ describe.each<Engine>(["postgres", "pglite"])("key rotation on %s", (engine) => 
     await seedDemo(database.prisma);
     for (const reason of ["Первая причина", "Вторая причина", "Третья причина"]) {
       await database.prisma.breakGlassGrant.create({
-        data: { id: newId(), userId: stableId("user", "supervisor"), recordType: "person", recordId: newId(), reason, expiresAt: new Date(Date.now() + 3_600_000) },
+        data: {
+          id: newId(),
+          userId: stableId("user", "supervisor"),
+          recordType: "person",
+          recordId: newId(),
+          reason,
+          expiresAt: new Date(Date.now() + 3_600_000),
+        },
       });
     }
   });
@@ -90,9 +97,17 @@ describe.each<Engine>(["postgres", "pglite"])("key rotation on %s", (engine) => 
     expect(database.encryption.keyring.currentVersion).toBe(version);
 
     const created = await database.prisma.person.create({
-      data: { id: newId(), surname: "Новенькая", givenName: "Айсулуу", ownerAgencyId: stableId("agency", demoAgencyCode("school", "osh")), createdById: stableId("user", "newcomer") },
+      data: {
+        id: newId(),
+        surname: "Новенькая",
+        givenName: "Айсулуу",
+        ownerAgencyId: stableId("agency", demoAgencyCode("school", "osh")),
+        createdById: stableId("user", "newcomer"),
+      },
     });
-    const [raw] = await database.withConnection((connection) => connection.query<{ surname: string }>(`SELECT surname FROM person WHERE id = $1`, [created.id]));
+    const [raw] = await database.withConnection((connection) =>
+      connection.query<{ surname: string }>(`SELECT surname FROM person WHERE id = $1`, [created.id]),
+    );
     expect(raw.surname.startsWith(`kmk1.${version}.`)).toBe(true);
     expect(await plaintextSnapshot(database)).toEqual({ ...before, people: expect.arrayContaining(before.people) });
 
@@ -121,7 +136,11 @@ describe.each<Engine>(["postgres", "pglite"])("key rotation on %s", (engine) => 
       { id: stableId("person", asanaliev.key) },
     ]);
 
-    const audit = await database.prisma.auditEvent.findFirst({ where: { action: "keys.rotate" }, orderBy: { seq: "desc" }, select: { purpose: true, decision: true } });
+    const audit = await database.prisma.auditEvent.findFirst({
+      where: { action: "keys.rotate" },
+      orderBy: { seq: "desc" },
+      select: { purpose: true, decision: true },
+    });
     expect(audit).toEqual({ purpose: expect.stringContaining(`key version ${version}`), decision: "allowed" });
   });
 
@@ -183,11 +202,20 @@ describe("several servers on one PostgreSQL database", () => {
 
       const version = await rotateKey(second);
       const written = await second.prisma.person.create({
-        data: { id: newId(), surname: "Второйсервер", givenName: "Бакыт", ownerAgencyId: stableId("agency", demoAgencyCode("school", "osh")), createdById: stableId("user", "newcomer") },
+        data: {
+          id: newId(),
+          surname: "Второйсервер",
+          givenName: "Бакыт",
+          ownerAgencyId: stableId("agency", demoAgencyCode("school", "osh")),
+          createdById: stableId("user", "newcomer"),
+        },
       });
       // Unknown version on read: the first server reloads its keyring and decrypts.
       expect(first.encryption.keyring.has(version)).toBe(false);
-      expect(await first.prisma.person.findUniqueOrThrow({ where: { id: written.id }, select: { id: true, surname: true } })).toEqual({ id: written.id, surname: "Второйсервер" });
+      expect(await first.prisma.person.findUniqueOrThrow({ where: { id: written.id }, select: { id: true, surname: true } })).toEqual({
+        id: written.id,
+        surname: "Второйсервер",
+      });
       expect(first.encryption.keyring.currentVersion).toBe(version);
 
       // The periodic refresh (simulated) makes a server's writes use the newest version.
@@ -197,7 +225,13 @@ describe("several servers on one PostgreSQL database", () => {
         await rotateKey(second);
         third.encryption.keyring.invalidate();
         const later = await third.prisma.person.create({
-          data: { id: newId(), surname: "Третийсервер", givenName: "Бакыт", ownerAgencyId: stableId("agency", demoAgencyCode("school", "osh")), createdById: stableId("user", "newcomer") },
+          data: {
+            id: newId(),
+            surname: "Третийсервер",
+            givenName: "Бакыт",
+            ownerAgencyId: stableId("agency", demoAgencyCode("school", "osh")),
+            createdById: stableId("user", "newcomer"),
+          },
         });
         const [raw] = await third.withConnection((connection) => connection.query<{ surname: string }>(`SELECT surname FROM person WHERE id = $1`, [later.id]));
         expect(raw.surname.startsWith(`kmk1.${version + 1}.`)).toBe(true);
@@ -230,9 +264,15 @@ describe("several servers on one PostgreSQL database", () => {
 
     // An old-version value written behind the tool's back makes the proof fail (exit code 1).
     await database.encryption.keyring.reload(prismaKeyStore(database.prisma), { create: false });
-    const [{ surname }] = await database.withConnection((connection) => connection.query<{ surname: string }>(`SELECT surname FROM person ORDER BY id LIMIT 1`));
-    await database.withConnection((connection) => connection.query(`UPDATE person SET notes = 'plaintext left behind' WHERE id = (SELECT min(id) FROM person)`));
-    const failed = await run("npx", ["tsx", "scripts/keys-reencrypt.ts", "--no-wait"], { env }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const [{ surname }] = await database.withConnection((connection) =>
+      connection.query<{ surname: string }>(`SELECT surname FROM person ORDER BY id LIMIT 1`),
+    );
+    await database.withConnection((connection) =>
+      connection.query(`UPDATE person SET notes = 'plaintext left behind' WHERE id = (SELECT min(id) FROM person)`),
+    );
+    const failed = await run("npx", ["tsx", "scripts/keys-reencrypt.ts", "--no-wait"], { env }).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toMatch(/not a Kamkor ciphertext|not at key version/);
     expect(surname.startsWith(`kmk1.${version}.`)).toBe(true);

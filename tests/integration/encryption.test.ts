@@ -27,9 +27,7 @@ const SEEDED_PEOPLE = seededPersonRows();
 
 /** Every plaintext value the demo seed writes into an encrypted column of person. */
 const SEEDED_PLAINTEXT = SEEDED_PEOPLE.flatMap((person) =>
-  [...PERSON.encrypted.keys()]
-    .map((field) => (person as Record<string, unknown>)[field])
-    .filter((value): value is string => typeof value === "string"),
+  [...PERSON.encrypted.keys()].map((field) => (person as Record<string, unknown>)[field]).filter((value): value is string => typeof value === "string"),
 );
 
 function newPerson(overrides: Record<string, string | null> = {}) {
@@ -203,7 +201,9 @@ describe.each<Engine>(["postgres", "pglite"])("field encryption on %s", (engine)
   test("updateMany of encrypted fields encrypts per record; upsert encrypts both branches", async () => {
     const marker = stableId("agency", demoAgencyCode("ngo", "osh"));
     const ids = await Promise.all([1, 2, 3].map(async () => (await database.prisma.person.create({ data: { ...newPerson(), ownerAgencyId: marker } })).id));
-    expect(await database.prisma.person.updateMany({ where: { ownerAgencyId: marker }, data: { notes: "Общая заметка", surname: "Групповая" } })).toEqual({ count: 3 });
+    expect(await database.prisma.person.updateMany({ where: { ownerAgencyId: marker }, data: { notes: "Общая заметка", surname: "Групповая" } })).toEqual({
+      count: 3,
+    });
     const rows = await database.prisma.person.findMany({ where: { ownerAgencyId: marker }, select: { id: true, notes: true, surname: true } });
     expect(rows.map((row) => [row.notes, row.surname])).toEqual(Array(3).fill(["Общая заметка", "Групповая"]));
     const raws = await Promise.all(ids.map((id) => rawPerson(database, id)));
@@ -220,13 +220,24 @@ describe.each<Engine>(["postgres", "pglite"])("field encryption on %s", (engine)
 
   test("break-glass reasons and review comments are encrypted too", async () => {
     const grant = await database.prisma.breakGlassGrant.create({
-      data: { id: newId(), userId: CREATOR, recordType: "person", recordId: newId(), reason: "Ребёнок в опасности, срочно", expiresAt: new Date(Date.now() + 60_000) },
+      data: {
+        id: newId(),
+        userId: CREATOR,
+        recordType: "person",
+        recordId: newId(),
+        reason: "Ребёнок в опасности, срочно",
+        expiresAt: new Date(Date.now() + 60_000),
+      },
     });
     await database.prisma.breakGlassGrant.update({ where: { id: grant.id }, data: { reviewComment: "Обосновано", verdict: "justified" } });
-    const [raw] = await database.withConnection((connection) => connection.query<Record<string, string>>(`SELECT reason, review_comment FROM break_glass_grant WHERE id = $1`, [grant.id]));
+    const [raw] = await database.withConnection((connection) =>
+      connection.query<Record<string, string>>(`SELECT reason, review_comment FROM break_glass_grant WHERE id = $1`, [grant.id]),
+    );
     expect(raw.reason).toMatch(/^kmk1\./);
     expect(raw.review_comment).toMatch(/^kmk1\./);
-    expect(await database.prisma.breakGlassGrant.findUniqueOrThrow({ where: { id: grant.id }, select: { id: true, reason: true, reviewComment: true } })).toEqual({
+    expect(
+      await database.prisma.breakGlassGrant.findUniqueOrThrow({ where: { id: grant.id }, select: { id: true, reason: true, reviewComment: true } }),
+    ).toEqual({
       id: grant.id,
       reason: "Ребёнок в опасности, срочно",
       reviewComment: "Обосновано",
@@ -249,7 +260,10 @@ describe.each<Engine>(["postgres", "pglite"])("field encryption on %s", (engine)
     expect((error as Error).message).not.toContain("копия");
     await expect(database.prisma.person.findMany({ where: { id: { in: [second.id] } }, select: { id: true, surname: true } })).rejects.toThrow(DecryptionError);
     // The other fields of the row still decrypt when selected alone.
-    expect(await database.prisma.person.findUniqueOrThrow({ where: { id: first.id }, select: { id: true, givenName: true } })).toEqual({ id: first.id, givenName: "Айжан" });
+    expect(await database.prisma.person.findUniqueOrThrow({ where: { id: first.id }, select: { id: true, givenName: true } })).toEqual({
+      id: first.id,
+      givenName: "Айжан",
+    });
 
     // Column swap inside one row: given_name ← patronymic.
     await database.withConnection((connection) => connection.query(`UPDATE person SET given_name = patronymic WHERE id = $1`, [second.id]));

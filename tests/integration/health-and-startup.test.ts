@@ -31,6 +31,9 @@ test("a malformed DATABASE_URL stops start-up with a one-line explanation", asyn
     (error: { code: number; stderr: string }) => error,
   );
   expect(failure?.code).toBe(1);
-  const lines = failure!.stderr.trim().split("\n").filter((line) => !line.startsWith("npm warn"));
+  const lines = failure!.stderr
+    .trim()
+    .split("\n")
+    .filter((line) => !line.startsWith("npm warn"));
   expect(lines).toEqual([expect.stringMatching(/^Kamkor cannot start: DATABASE_URL must look like postgresql:\/\//)]);
 });

@@ -28,7 +28,10 @@ async function seedDigest(database: Database): Promise<string> {
     await prisma.supportPlanReview.findMany({ orderBy: { id: "asc" } }),
     await prisma.chronologyEvent.findMany({ orderBy: { id: "asc" } }),
   ];
-  return crypto.createHash("sha256").update(JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value))).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value)))
+    .digest("hex");
 }
 
 afterAll(() => closeDatabase());

@@ -26,7 +26,17 @@ describe.each<Engine>(["postgres", "pglite"])("people and break-glass on %s", (e
     await seedDemo(database.prisma);
     const socialServices = (key: string) => stableId("agency", demoAgencyCode("social_services", key));
     await database.prisma.person.create({
-      data: { ...bishkekChild, sex: "female", birthYear: 2015, address: "ул. Примерная, 1", phone: "+996 700 000 001", notes: "Заметка", territoryId: BISHKEK_LEN, ownerAgencyId: socialServices("bishkek-len"), createdById: (await asUser("socialworker")).id },
+      data: {
+        ...bishkekChild,
+        sex: "female",
+        birthYear: 2015,
+        address: "ул. Примерная, 1",
+        phone: "+996 700 000 001",
+        notes: "Заметка",
+        territoryId: BISHKEK_LEN,
+        ownerAgencyId: socialServices("bishkek-len"),
+        createdById: (await asUser("socialworker")).id,
+      },
     });
     await database.prisma.person.create({
       data: { ...oshChild, sex: "male", birthYear: 2012, territoryId: OSH, ownerAgencyId: socialServices("osh"), createdById: (await asUser("newcomer")).id },

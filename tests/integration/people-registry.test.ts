@@ -16,7 +16,10 @@ process.env.KAMKOR_ROOT_KEY ??= Buffer.alloc(32, "people-test").toString("base64
 
 const context = { requestId: "test-request", ip: "127.0.0.1" };
 const rows = demoCaseloadRows();
-const childOf = (username: string) => rows.people.find((person) => person.createdById === stableId("user", username) && rows.plans.some((plan) => plan.personId === person.id && plan.status === "active"))!;
+const childOf = (username: string) =>
+  rows.people.find(
+    (person) => person.createdById === stableId("user", username) && rows.plans.some((plan) => plan.personId === person.id && plan.status === "active"),
+  )!;
 const base = { patronymic: null, address: null, phone: null, notes: null, choice: "check" as const, candidateId: null };
 
 describe.each<Engine>(["postgres", "pglite"])("person registry on %s", (engine) => {
@@ -51,13 +54,32 @@ describe.each<Engine>(["postgres", "pglite"])("person registry on %s", (engine) 
     const socialworker = await asUser("socialworker");
     const own = childOf("socialworker");
     const before = await database.prisma.person.count();
-    const sameSurnameDate = { ...base, surname: ` ${own.surname.toUpperCase()} `, givenName: "Другое", birthDate: own.birthDate!, sex: "female" as const, pin: null };
+    const sameSurnameDate = {
+      ...base,
+      surname: ` ${own.surname.toUpperCase()} `,
+      givenName: "Другое",
+      birthDate: own.birthDate!,
+      sex: "female" as const,
+      pin: null,
+    };
     const prompt = await createPerson({ user: socialworker, context, input: sameSurnameDate });
     expect(prompt.kind === "prompt" && prompt.candidates.find((c) => c.id === own.id)?.reasons).toEqual(["surname_birth"]);
 
-    const sameNameYear = { ...base, surname: own.surname, givenName: own.givenName, birthDate: `${own.birthDate!.slice(0, 4)}-12-31`, sex: "female" as const, pin: null };
+    const sameNameYear = {
+      ...base,
+      surname: own.surname,
+      givenName: own.givenName,
+      birthDate: `${own.birthDate!.slice(0, 4)}-12-31`,
+      sex: "female" as const,
+      pin: null,
+    };
     const byName = await createPerson({ user: socialworker, context, input: sameNameYear });
-    expect(byName.kind === "prompt" && byName.candidates.find((c) => c.id === own.id)).toMatchObject({ surname: own.surname, givenName: own.givenName, birthDate: own.birthDate, reasons: ["name_year"] });
+    expect(byName.kind === "prompt" && byName.candidates.find((c) => c.id === own.id)).toMatchObject({
+      surname: own.surname,
+      givenName: own.givenName,
+      birthDate: own.birthDate,
+      reasons: ["name_year"],
+    });
 
     expect(await createPerson({ user: socialworker, context, input: { ...sameNameYear, candidateId: own.id } })).toEqual({ kind: "same", personId: own.id });
     expect(await database.prisma.person.count()).toBe(before);
@@ -74,7 +96,11 @@ describe.each<Engine>(["postgres", "pglite"])("person registry on %s", (engine) 
   test("only in-scope candidates are shown: a child of another agency with the same surname and date stays hidden", async () => {
     const inspector = await asUser("inspector");
     const foreign = childOf("socialworker");
-    const prompt = await createPerson({ user: inspector, context, input: { ...base, surname: foreign.surname, givenName: foreign.givenName, birthDate: foreign.birthDate!, sex: "female", pin: null } });
+    const prompt = await createPerson({
+      user: inspector,
+      context,
+      input: { ...base, surname: foreign.surname, givenName: foreign.givenName, birthDate: foreign.birthDate!, sex: "female", pin: null },
+    });
     expect(prompt.kind === "prompt" ? prompt.candidates.map((c) => c.id) : []).not.toContain(foreign.id);
   });
 
@@ -82,7 +108,11 @@ describe.each<Engine>(["postgres", "pglite"])("person registry on %s", (engine) 
     const socialworker = await asUser("socialworker");
     const supervisor = await asUser("supervisor");
     const own = childOf("socialworker");
-    const created = await createPerson({ user: socialworker, context, input: { ...base, surname: own.surname, givenName: own.givenName, birthDate: own.birthDate!, sex: own.sex!, pin: null, choice: "different" } });
+    const created = await createPerson({
+      user: socialworker,
+      context,
+      input: { ...base, surname: own.surname, givenName: own.givenName, birthDate: own.birthDate!, sex: own.sex!, pin: null, choice: "different" },
+    });
     const duplicateId = created.kind === "created" ? created.personId : "";
     expect(await statusOf(() => mergePeople({ user: socialworker, context, survivorId: own.id, duplicateId }))).toBe(404);
 
@@ -99,7 +129,10 @@ describe.each<Engine>(["postgres", "pglite"])("person registry on %s", (engine) 
 
     await unmergePeople({ user: supervisor, context, survivorId: own.id, mergeId });
     expect((await readPerson({ user: socialworker, context, personId: duplicateId })).person.id).toBe(duplicateId);
-    const actions = await database.prisma.auditEvent.findMany({ where: { action: { in: ["person.merge", "person.unmerge"] }, recordId: duplicateId }, orderBy: { seq: "asc" } });
+    const actions = await database.prisma.auditEvent.findMany({
+      where: { action: { in: ["person.merge", "person.unmerge"] }, recordId: duplicateId },
+      orderBy: { seq: "asc" },
+    });
     expect(actions.map((a) => a.action)).toEqual(["person.merge", "person.unmerge"]);
     const kinds = (await personChronology({ user: supervisor, context, personId: own.id })).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["person.merged", "person.unmerged"]));
@@ -109,7 +142,10 @@ describe.each<Engine>(["postgres", "pglite"])("person registry on %s", (engine) 
     const own = childOf("socialworker");
     const lead = await personChronology({ user: await asUser("socialworker"), personId: own.id });
     expect(lead.some((e) => e.kind === "support_plan.opened")).toBe(true);
-    expect(lead.find((e) => e.kind === "support_plan.opened")).toMatchObject({ author: "Назира Абдыкадырова", labelKey: "chronology.kind.support_plan.opened" });
+    expect(lead.find((e) => e.kind === "support_plan.opened")).toMatchObject({
+      author: "Назира Абдыкадырова",
+      labelKey: "chronology.kind.support_plan.opened",
+    });
     const times = lead.map((e) => e.occurredAt);
     expect([...times].sort().reverse()).toEqual(times);
     const colleague = await personChronology({ user: await asUser("socialworker2"), personId: own.id });
@@ -120,18 +156,28 @@ describe.each<Engine>(["postgres", "pglite"])("person registry on %s", (engine) 
   test("guardians: added by PIN among visible people, listed, and recorded in the chronology", async () => {
     const socialworker = await asUser("socialworker");
     const [child, other] = rows.people.filter((p) => p.createdById === socialworker.id);
-    expect(await addGuardian({ user: socialworker, context, childId: child.id, guardianPin: childOf("inspector-osh").pin!, relation: "mother" })).toEqual({ ok: false, field: "guardianPin", error: "people.error.guardianNotFound" });
+    expect(await addGuardian({ user: socialworker, context, childId: child.id, guardianPin: childOf("inspector-osh").pin!, relation: "mother" })).toEqual({
+      ok: false,
+      field: "guardianPin",
+      error: "people.error.guardianNotFound",
+    });
     expect(await addGuardian({ user: socialworker, context, childId: child.id, guardianPin: other.pin!, relation: "aunt" })).toEqual({ ok: true });
     const guardians = await listGuardians(actorOf(socialworker), child.id);
     expect(guardians).toMatchObject([{ relation: "aunt", guardian: { id: other.id, name: { surname: other.surname } } }]);
-    expect(await statusOf(() => addGuardian({ user: socialworker, context: undefined, childId: childOf("inspector-osh").id, guardianPin: other.pin!, relation: "aunt" }))).toBe(404);
+    expect(
+      await statusOf(() =>
+        addGuardian({ user: socialworker, context: undefined, childId: childOf("inspector-osh").id, guardianPin: other.pin!, relation: "aunt" }),
+      ),
+    ).toBe(404);
   });
 
   test("task inbox: reviews, measures, closure approvals and proposals per role", async () => {
     const now = DEMO_ANCHOR;
     const horizon = now.getTime() + 14 * 24 * 60 * 60 * 1000;
     const inspector = actorOf(await asUser("inspector"));
-    const expectedReviews = rows.plans.filter((p) => p.leadUserId === inspector.id && p.status === "active" && p.nextReviewDue && (p.nextReviewDue as Date).getTime() <= horizon).length;
+    const expectedReviews = rows.plans.filter(
+      (p) => p.leadUserId === inspector.id && p.status === "active" && p.nextReviewDue && (p.nextReviewDue as Date).getTime() <= horizon,
+    ).length;
     const proposals = rows.plans.filter((p) => p.isProposal && p.status === "draft" && p.territoryId === inspector.territoryId).length;
     const counts = await taskCounts(inspector, now);
     expect(counts.review).toBe(expectedReviews);
@@ -146,7 +192,13 @@ describe.each<Engine>(["postgres", "pglite"])("person registry on %s", (engine) 
     expect(inbox.tasks.find((task) => task.kind === "review")?.childName).toMatch(/\S+ \S+/);
     for (const username of ["admin", "auditor", "analyst"]) expect((await taskCounts(actorOf(await asUser(username)), now)).total).toBe(0);
     const nurse = actorOf(await asUser("nurse"));
-    const nurseMeasures = rows.goals.filter((g) => g.responsibleUserId === nurse.id && ["planned", "in_progress"].includes(g.status as string) && (g.dueDate as Date).getTime() <= horizon && rows.plans.find((p) => p.id === g.planId)!.status === "active").length;
+    const nurseMeasures = rows.goals.filter(
+      (g) =>
+        g.responsibleUserId === nurse.id &&
+        ["planned", "in_progress"].includes(g.status as string) &&
+        (g.dueDate as Date).getTime() <= horizon &&
+        rows.plans.find((p) => p.id === g.planId)!.status === "active",
+    ).length;
     expect((await taskCounts(nurse, now)).measure).toBe(nurseMeasures);
   });
 });

@@ -43,12 +43,37 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
     await truncateAll(database);
     await seedDemo(database.prisma);
     await database.prisma.person.create({
-      data: { id: sokulukChild, surname: "Демо-Токтогулов", givenName: "Эрмек", sex: "male", birthYear: 2012, territoryId: SOKULUK, ownerAgencyId: SOKULUK_SCHOOL, createdById: stableId("user", "pedagogue-sokuluk") },
+      data: {
+        id: sokulukChild,
+        surname: "Демо-Токтогулов",
+        givenName: "Эрмек",
+        sex: "male",
+        birthYear: 2012,
+        territoryId: SOKULUK,
+        ownerAgencyId: SOKULUK_SCHOOL,
+        createdById: stableId("user", "pedagogue-sokuluk"),
+      },
     });
     await database.prisma.user.create({
-      data: await buildUser({ username: "psychologist-sokuluk-test", displayName: "Демо Психолог Сокулук", roles: ["school_psychologist"], agencyId: SOKULUK_SCHOOL, password: DEMO_PASSWORD }),
+      data: await buildUser({
+        username: "psychologist-sokuluk-test",
+        displayName: "Демо Психолог Сокулук",
+        roles: ["school_psychologist"],
+        agencyId: SOKULUK_SCHOOL,
+        password: DEMO_PASSWORD,
+      }),
     });
-    for (const name of ["pedagogue", "psychologist", "supervisor", "supervisor-osh", "pedagogue-sokuluk", "supervisor-sokuluk", "supervisor-chui", "psychologist-sokuluk-test", "inspector"]) {
+    for (const name of [
+      "pedagogue",
+      "psychologist",
+      "supervisor",
+      "supervisor-osh",
+      "pedagogue-sokuluk",
+      "supervisor-sokuluk",
+      "supervisor-chui",
+      "psychologist-sokuluk-test",
+      "inspector",
+    ]) {
       users[name] = await asUser(name);
     }
     setExternalNotifier(notifier);
@@ -65,9 +90,26 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
     const started = await startScreening({ user, context, now, input: { personId, assent: "yes", guardian: "will_be_informed" } });
     if (!started.ok) throw new Error(JSON.stringify(started));
     const answer = (item: string, value: AnswerInput["answer"]) =>
-      answerQuestion({ user, context, screeningId: started.id, now, input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value } });
-    const steps: Array<[string, AnswerInput["answer"]]> = [["asq1", "yes"], ["asq2", "no"], ["asq3", "no"], ["asq4", "no"], ["asq5", kind === "acute" ? "yes" : "no"]];
-    steps.push(...(["bullying_or_racket", "violence_at_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use"] as const).map((item): [string, AnswerInput["answer"]] => [item, "no"]), ["other_worry", "none"]);
+      answerQuestion({
+        user,
+        context,
+        screeningId: started.id,
+        now,
+        input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value },
+      });
+    const steps: Array<[string, AnswerInput["answer"]]> = [
+      ["asq1", "yes"],
+      ["asq2", "no"],
+      ["asq3", "no"],
+      ["asq4", "no"],
+      ["asq5", kind === "acute" ? "yes" : "no"],
+    ];
+    steps.push(
+      ...(["bullying_or_racket", "violence_at_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use"] as const).map(
+        (item): [string, AnswerInput["answer"]] => [item, "no"],
+      ),
+      ["other_worry", "none"],
+    );
     for (const [item, value] of steps) {
       const result = await answer(item, value);
       if (!result.ok) throw new Error(`${item}: ${JSON.stringify(result)}`);
@@ -79,7 +121,8 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
   const overdueAlerts = (screeningId: string) =>
     database.prisma.screeningAlert.findMany({ where: { screeningId, kind: "assessment_overdue" }, select: { recipientUserId: true, createdAt: true } });
   const recipientsOf = async (screeningId: string) => (await overdueAlerts(screeningId)).map((a) => a.recipientUserId).sort();
-  const escalatedAt = async (id: string) => (await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { overdueEscalatedAt: true } })).overdueEscalatedAt;
+  const escalatedAt = async (id: string) =>
+    (await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { overdueEscalatedAt: true } })).overdueEscalatedAt;
 
   let bishkekAcute: string;
   let sokulukAcute: string;
@@ -101,7 +144,9 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
     expect(result).toEqual({ escalated: 2, skipped: 0, alerts: 5, notifyFailed: 0 });
 
     // Sokuluk (Chuy region): the district supervisor, the school psychologist and the Chuy regional supervisor.
-    expect(await recipientsOf(sokulukAcute)).toEqual([users["supervisor-sokuluk"].id, users["psychologist-sokuluk-test"].id, users["supervisor-chui"].id].sort());
+    expect(await recipientsOf(sokulukAcute)).toEqual(
+      [users["supervisor-sokuluk"].id, users["psychologist-sokuluk-test"].id, users["supervisor-chui"].id].sort(),
+    );
     // Leninsky (Bishkek): no supervisor above the district in the demo; nobody from Chuy or Osh.
     expect(await recipientsOf(bishkekAcute)).toEqual([users.psychologist.id, users.supervisor.id].sort());
     expect((await overdueAlerts(sokulukAcute)).every((a) => a.createdAt.getTime() === now.getTime())).toBe(true);
@@ -109,9 +154,17 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
     expect(await escalatedAt(bishkekAcute)).toEqual(now);
 
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "screening.overdue_escalated", recordId: sokulukAcute } });
-    expect(audit).toMatchObject({ actorUserId: null, recordType: "screening", decision: "allowed", fields: ["overdueEscalatedAt", "alerts"], purpose: "command_line:alerts:3" });
+    expect(audit).toMatchObject({
+      actorUserId: null,
+      recordType: "screening",
+      decision: "allowed",
+      fields: ["overdueEscalatedAt", "alerts"],
+      purpose: "command_line:alerts:3",
+    });
     // Audit events outlive truncateAll (other files' sweeps share the cluster): count this test's.
-    expect(await database.prisma.auditEvent.count({ where: { action: "screening.overdue_escalated", recordId: { in: [sokulukAcute, bishkekAcute] } } })).toBe(2);
+    expect(await database.prisma.auditEvent.count({ where: { action: "screening.overdue_escalated", recordId: { in: [sokulukAcute, bishkekAcute] } } })).toBe(
+      2,
+    );
 
     // The gateway gets who, what kind and where — nothing else; the regional supervisor is sent to the overdue list.
     const forSokuluk = notifier.sent.filter((n) => n.to !== users.psychologist.id && n.to !== users.supervisor.id);
@@ -138,8 +191,16 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
   test("an assessment done before its due time is never escalated", async () => {
     const start = at(48);
     const id = await screen("acute", start);
-    const input = { instrumentVersionId: CSSRS, plan: "Демо-план", item_wish_dead: "yes", item_suicidal_thoughts: "no", item_behaviour: "no" } as unknown as AssessmentFormInput;
-    expect(await recordAssessment({ user: users.psychologist, context, screeningId: id, input, now: new Date(start.getTime() + 3 * HOUR) })).toMatchObject({ ok: true });
+    const input = {
+      instrumentVersionId: CSSRS,
+      plan: "Демо-план",
+      item_wish_dead: "yes",
+      item_suicidal_thoughts: "no",
+      item_behaviour: "no",
+    } as unknown as AssessmentFormInput;
+    expect(await recordAssessment({ user: users.psychologist, context, screeningId: id, input, now: new Date(start.getTime() + 3 * HOUR) })).toMatchObject({
+      ok: true,
+    });
     expect(await escalateOverdueAssessments({ now: new Date(start.getTime() + 100 * HOUR) })).toMatchObject({ escalated: 0 });
     expect(await overdueAlerts(id)).toEqual([]);
     expect(await escalatedAt(id)).toBeNull();
@@ -184,17 +245,38 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
     // The district supervisor keeps the district view, with the link.
     const district = await listAlerts({ user: users["supervisor-sokuluk"], context, now });
     expect(district.overdueScope).toBe("district");
-    expect(district.overdue?.find((o) => o.screeningId === sokulukAcute)).toMatchObject({ href: `/screenings/${sokulukAcute}`, escalatedAt: at(25).toISOString() });
+    expect(district.overdue?.find((o) => o.screeningId === sokulukAcute)).toMatchObject({
+      href: `/screenings/${sokulukAcute}`,
+      escalatedAt: at(25).toISOString(),
+    });
     expect(district.alerts.find((a) => a.screeningId === sokulukAcute)).toMatchObject({ kind: "assessment_overdue", href: `/screenings/${sokulukAcute}` });
 
     // Other districts' and other regions' supervisors do not see Sokuluk.
     for (const name of ["supervisor", "supervisor-osh"]) {
-      expect((await listAlerts({ user: users[name], context, now })).overdue?.some((o) => o.screeningId === sokulukAcute), name).toBe(false);
+      expect(
+        (await listAlerts({ user: users[name], context, now })).overdue?.some((o) => o.screeningId === sokulukAcute),
+        name,
+      ).toBe(false);
     }
     // A supervisor of Bishkek city (another top-level territory) sees Leninsky's overdue row, not Sokuluk's.
-    const bishkek = buildAgency({ code: "test-bishkek-city-social-services", type: "social_services", territoryId: stableId("territory", "KG-GB"), nameRu: "Демо-управление г. Бишкек", nameKy: "Демо Бишкек", nameEn: "Demo Office, Bishkek City" });
+    const bishkek = buildAgency({
+      code: "test-bishkek-city-social-services",
+      type: "social_services",
+      territoryId: stableId("territory", "KG-GB"),
+      nameRu: "Демо-управление г. Бишкек",
+      nameKy: "Демо Бишкек",
+      nameEn: "Demo Office, Bishkek City",
+    });
     await database.prisma.agency.create({ data: bishkek });
-    await database.prisma.user.create({ data: await buildUser({ username: "supervisor-bishkek-test", displayName: "Демо Руководитель Бишкек", roles: ["supervisor"], agencyId: bishkek.id, password: DEMO_PASSWORD }) });
+    await database.prisma.user.create({
+      data: await buildUser({
+        username: "supervisor-bishkek-test",
+        displayName: "Демо Руководитель Бишкек",
+        roles: ["supervisor"],
+        agencyId: bishkek.id,
+        password: DEMO_PASSWORD,
+      }),
+    });
     const city = await listAlerts({ user: await asUser("supervisor-bishkek-test"), context, now });
     expect(city.overdueScope).toBe("region");
     expect(city.overdue?.map((o) => o.screeningId)).toContain(bishkekAcute);

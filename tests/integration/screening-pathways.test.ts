@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
-import { auditScreeningTasksShown, listAlerts, markAlertRead, screeningTaskCount, screeningTasksFor, unreadAlertCount } from "~/modules/screenings/alerts.server";
+import {
+  auditScreeningTasksShown,
+  listAlerts,
+  markAlertRead,
+  screeningTaskCount,
+  screeningTasksFor,
+  unreadAlertCount,
+} from "~/modules/screenings/alerts.server";
 import { dismissAction, proposalGrounds, recordAssessment, recordChecklist, takeAction } from "~/modules/screenings/pathway-commands.server";
 import { pathwayStateFor } from "~/modules/screenings/pathways.server";
 import type { AssessmentFormInput } from "~/modules/screenings/pathways.schema";
@@ -35,7 +42,8 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     database = await useEngine(engine, inject("databaseUrl"));
     await truncateAll(database);
     await seedDemo(database.prisma);
-    for (const name of ["pedagogue", "psychologist", "inspector", "socialworker", "supervisor", "analyst", "admin", "officer", "supervisor-osh"]) users[name] = await asUser(name);
+    for (const name of ["pedagogue", "psychologist", "inspector", "socialworker", "supervisor", "analyst", "admin", "officer", "supervisor-osh"])
+      users[name] = await asUser(name);
     setExternalNotifier(notifier);
   });
 
@@ -45,7 +53,13 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
   });
 
   const answer = (screeningId: string, item: string, value: AnswerInput["answer"], now: Date) =>
-    answerQuestion({ user: users.pedagogue, context, screeningId, now, input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value } });
+    answerQuestion({
+      user: users.pedagogue,
+      context,
+      screeningId,
+      now,
+      input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value },
+    });
 
   /** A screening recorded through the real session: acute (ASQ 1 yes, acuity yes), or negative with vulnerability answers. */
   async function screen(kind: "acute" | "vulnerable", now = T0): Promise<string> {
@@ -58,7 +72,14 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
       expect(await answer(id, "asq5", "yes", now)).toEqual({ ok: true, completed: true });
     } else {
       for (const item of ["asq1", "asq2", "asq3", "asq4"]) await answer(id, item, "no", now);
-      const answers: Record<string, AnswerInput["answer"]> = { bullying_or_racket: "yes", violence_at_home: "yes", neglect: "no", sexual_abuse: "no", parents_abroad: "no", substance_use: "no" };
+      const answers: Record<string, AnswerInput["answer"]> = {
+        bullying_or_racket: "yes",
+        violence_at_home: "yes",
+        neglect: "no",
+        sexual_abuse: "no",
+        parents_abroad: "no",
+        substance_use: "no",
+      };
       for (const [item, value] of Object.entries(answers)) expect((await answer(id, item, value, now)).ok).toBe(true);
       expect(await answer(id, "other_worry", "none", now)).toEqual({ ok: true, completed: true });
     }
@@ -76,7 +97,12 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     expect(row.rescreenDueAt).toEqual(new Date(T0.getTime() + 30 * 24 * HOUR));
 
     const alerts = await database.prisma.screeningAlert.findMany({ where: { screeningId: id }, orderBy: { recipientUserId: "asc" } });
-    expect(alerts.map((a) => [a.recipientUserId, a.kind]).sort()).toEqual([[users.psychologist.id, "acute"], [users.supervisor.id, "acute"]].sort());
+    expect(alerts.map((a) => [a.recipientUserId, a.kind]).sort()).toEqual(
+      [
+        [users.psychologist.id, "acute"],
+        [users.supervisor.id, "acute"],
+      ].sort(),
+    );
     // Osh's supervisor (another district) gets nothing.
     expect(alerts.some((a) => a.recipientUserId === users["supervisor-osh"].id)).toBe(false);
 
@@ -132,7 +158,10 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     // Showing the inbox (child names next to screening deadlines) is audited per screening; the supervisor's rows carry no names.
     await auditScreeningTasksShown(users.psychologist, context, tasks);
     await auditScreeningTasksShown(users.supervisor, context, supervisorTasks);
-    const shown = await database.prisma.auditEvent.findMany({ where: { action: "screening.tasks_listed", recordId: id }, select: { actorUserId: true, fields: true, purpose: true } });
+    const shown = await database.prisma.auditEvent.findMany({
+      where: { action: "screening.tasks_listed", recordId: id },
+      select: { actorUserId: true, fields: true, purpose: true },
+    });
     expect(shown).toEqual([{ actorUserId: users.psychologist.id, fields: ["childName", "deadline"], purpose: "task-inbox" }]);
     // The supervisor's own view of the screening: status only — not even whether there is an acute checklist.
     const supervisorState = await pathwayStateFor({ user: users.supervisor, screeningId: id, now: new Date(due.getTime() + 60_000) });
@@ -144,25 +173,47 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     const none = { notAlone: false, dangerousItemsRemoved: false, psychologistCalled: false, guardian: null, guardianReason: null, emergency: null };
     expect(await statusOf(() => recordChecklist({ user: users.inspector, context, screeningId: id, input: { ...none, version: 0 } }))).toBe(404);
     const t1 = new Date(T0.getTime() + 5 * 60_000);
-    expect(await recordChecklist({ user: users.pedagogue, context, screeningId: id, now: t1, input: { ...none, version: await version(id), notAlone: true, dangerousItemsRemoved: true } })).toEqual({ ok: true, id });
+    expect(
+      await recordChecklist({
+        user: users.pedagogue,
+        context,
+        screeningId: id,
+        now: t1,
+        input: { ...none, version: await version(id), notAlone: true, dangerousItemsRemoved: true },
+      }),
+    ).toEqual({ ok: true, id });
     let state = await pathwayStateFor({ user: users.pedagogue, screeningId: id });
     expect(state.checklist).toMatchObject({ completedAt: null, items: { notAlone: { at: t1.toISOString() } } });
     // A stale version changes nothing.
-    expect(await recordChecklist({ user: users.pedagogue, context, screeningId: id, input: { ...none, version: 0, psychologistCalled: true } })).toEqual({ ok: false, fieldErrors: {}, formError: "pathway.error.conflict" });
+    expect(await recordChecklist({ user: users.pedagogue, context, screeningId: id, input: { ...none, version: 0, psychologistCalled: true } })).toEqual({
+      ok: false,
+      fieldErrors: {},
+      formError: "pathway.error.conflict",
+    });
     const t2 = new Date(T0.getTime() + 9 * 60_000);
     const complete = await recordChecklist({
       user: users.psychologist,
       context,
       screeningId: id,
       now: t2,
-      input: { ...none, version: await version(id), psychologistCalled: true, guardian: "guardian_is_danger", guardianReason: "Отчим угрожал ребёнку дома", emergency: "not_needed" },
+      input: {
+        ...none,
+        version: await version(id),
+        psychologistCalled: true,
+        guardian: "guardian_is_danger",
+        guardianReason: "Отчим угрожал ребёнку дома",
+        emergency: "not_needed",
+      },
     });
     expect(complete.ok).toBe(true);
     state = await pathwayStateFor({ user: users.pedagogue, screeningId: id });
     expect(state.checklist?.completedAt).toBe(t2.toISOString());
     expect(state.checklist?.items?.notAlone?.at).toBe(t1.toISOString());
     expect(state.checklist?.items?.guardian).toEqual({ status: "guardian_is_danger", reason: "Отчим угрожал ребёнку дома", at: t2.toISOString() });
-    expect(await recordChecklist({ user: users.pedagogue, context, screeningId: id, input: { ...none, version: await version(id) } })).toEqual({ ok: false, fieldErrors: { checklist: "pathway.error.checklistClosed" } });
+    expect(await recordChecklist({ user: users.pedagogue, context, screeningId: id, input: { ...none, version: await version(id) } })).toEqual({
+      ok: false,
+      fieldErrors: { checklist: "pathway.error.checklistClosed" },
+    });
 
     const [raw] = await database.withConnection((c) => c.query<{ safety_checklist: string }>(`select safety_checklist from screening where id = $1`, [id]));
     expect(raw.safety_checklist.startsWith("kmk1.")).toBe(true);
@@ -175,18 +226,45 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     const id = await screen("acute");
     // Before: the open deadlines are in the chronology at their due dates, for content viewers
     // only (a due time would tell status viewers the result).
-    const dueKinds = async (user: User, now: Date) => (await personChronology({ user, personId: CHILD, now })).filter((e) => e.recordId === id && e.due).map((e) => [e.kind, e.occurredAt]);
+    const dueKinds = async (user: User, now: Date) =>
+      (await personChronology({ user, personId: CHILD, now })).filter((e) => e.recordId === id && e.due).map((e) => [e.kind, e.occurredAt]);
     const dueAt = new Date(T0.getTime() + 24 * HOUR).toISOString();
-    const rescreenAt = (await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, rescreenDueAt: true } })).rescreenDueAt!.toISOString();
-    expect(await dueKinds(users.psychologist, T0)).toEqual([["screening.rescreen_due", rescreenAt], ["screening.follow_up_due", dueAt]]);
-    expect(await dueKinds(users.psychologist, new Date(T0.getTime() + 25 * HOUR))).toEqual([["screening.rescreen_due", rescreenAt], ["screening.follow_up_overdue", dueAt]]);
+    const rescreenAt = (
+      await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, rescreenDueAt: true } })
+    ).rescreenDueAt!.toISOString();
+    expect(await dueKinds(users.psychologist, T0)).toEqual([
+      ["screening.rescreen_due", rescreenAt],
+      ["screening.follow_up_due", dueAt],
+    ]);
+    expect(await dueKinds(users.psychologist, new Date(T0.getTime() + 25 * HOUR))).toEqual([
+      ["screening.rescreen_due", rescreenAt],
+      ["screening.follow_up_overdue", dueAt],
+    ]);
     expect(await dueKinds(users.supervisor, T0)).toEqual([]);
     expect(await dueKinds(users.officer, T0)).toEqual([]);
-    const input = { instrumentVersionId: CSSRS, plan: "Встреча с мамой завтра, психолог ежедневно", item_wish_dead: "yes", item_suicidal_thoughts: "yes", item_method: "yes", item_intent: "no", item_plan: "no", item_behaviour: "no" } as unknown as AssessmentFormInput;
+    const input = {
+      instrumentVersionId: CSSRS,
+      plan: "Встреча с мамой завтра, психолог ежедневно",
+      item_wish_dead: "yes",
+      item_suicidal_thoughts: "yes",
+      item_method: "yes",
+      item_intent: "no",
+      item_plan: "no",
+      item_behaviour: "no",
+    } as unknown as AssessmentFormInput;
     expect(await statusOf(() => recordAssessment({ user: users.inspector, context, screeningId: id, input }))).toBe(404);
     expect(await statusOf(() => recordAssessment({ user: users.pedagogue, context, screeningId: id, input }))).toBe(404);
-    expect(await recordAssessment({ user: users.psychologist, context, screeningId: id, input: { ...input, instrumentVersionId: ASQ } as AssessmentFormInput })).toEqual({ ok: false, fieldErrors: { instrumentVersionId: "pathway.error.instrument" } });
-    expect(await recordAssessment({ user: users.psychologist, context, screeningId: id, input: { instrumentVersionId: CSSRS, plan: null, item_wish_dead: "no" } as unknown as AssessmentFormInput })).toMatchObject({ ok: false, fieldErrors: { item_suicidal_thoughts: "pathway.error.answer" } });
+    expect(
+      await recordAssessment({ user: users.psychologist, context, screeningId: id, input: { ...input, instrumentVersionId: ASQ } as AssessmentFormInput }),
+    ).toEqual({ ok: false, fieldErrors: { instrumentVersionId: "pathway.error.instrument" } });
+    expect(
+      await recordAssessment({
+        user: users.psychologist,
+        context,
+        screeningId: id,
+        input: { instrumentVersionId: CSSRS, plan: null, item_wish_dead: "no" } as unknown as AssessmentFormInput,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { item_suicidal_thoughts: "pathway.error.answer" } });
     const at = new Date(T0.getTime() + 3 * HOUR);
     const recorded = await recordAssessment({ user: users.psychologist, context, screeningId: id, input, now: at });
     expect(recorded).toMatchObject({ ok: true, triage: "moderate" });
@@ -195,7 +273,9 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
     const assessment = await database.prisma.safetyAssessment.findFirstOrThrow({ where: { screeningId: id } });
     expect(assessment).toMatchObject({ triage: "moderate", plan: input.plan, instrumentVersionId: CSSRS, assessorUserId: users.psychologist.id });
     expect(JSON.parse(assessment.answers)).toEqual({ wish_dead: "yes", suicidal_thoughts: "yes", method: "yes", intent: "no", plan: "no", behaviour: "no" });
-    const [raw] = await database.withConnection((c) => c.query<{ answers: string; plan: string }>(`select answers, plan from safety_assessment where screening_id = $1`, [id]));
+    const [raw] = await database.withConnection((c) =>
+      c.query<{ answers: string; plan: string }>(`select answers, plan from safety_assessment where screening_id = $1`, [id]),
+    );
     expect(raw.answers.startsWith("kmk1.")).toBe(true);
     expect(raw.plan.startsWith("kmk1.")).toBe(true);
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "screening.assessment", recordId: id } });
@@ -236,16 +316,39 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
 
     // Dismissal: no reason, a short reason → refused (and the refusal is audited); nothing stored.
     for (const reason of [null, "нет"]) {
-      expect(await dismissAction({ user: users.pedagogue, context, screeningId: id, input: { intent: "dismiss", actionId: racketToInspector.id, reason } })).toEqual({ ok: false, fieldErrors: { reason: "pathway.error.reasonRequired" } });
+      expect(
+        await dismissAction({ user: users.pedagogue, context, screeningId: id, input: { intent: "dismiss", actionId: racketToInspector.id, reason } }),
+      ).toEqual({ ok: false, fieldErrors: { reason: "pathway.error.reasonRequired" } });
     }
     expect((await database.prisma.screeningAction.findUniqueOrThrow({ where: { id: racketToInspector.id } })).dismissedAt).toBeNull();
     expect(await database.prisma.auditEvent.count({ where: { action: "screening.action_dismiss", decision: "failed", recordId: id } })).toBe(2);
 
     // Referral: the target must be an inspector of the district.
-    expect(await takeAction({ user: users.pedagogue, context, screeningId: id, input: { intent: "take", actionId: racketToInspector.id, targetUserId: users.socialworker.id } })).toEqual({ ok: false, fieldErrors: { targetUserId: "pathway.error.target" } });
+    expect(
+      await takeAction({
+        user: users.pedagogue,
+        context,
+        screeningId: id,
+        input: { intent: "take", actionId: racketToInspector.id, targetUserId: users.socialworker.id },
+      }),
+    ).toEqual({ ok: false, fieldErrors: { targetUserId: "pathway.error.target" } });
     expect(await statusOf(() => pathwayStateFor({ user: users.officer, screeningId: id }))).toBe(404);
-    expect(await takeAction({ user: users.pedagogue, context, screeningId: id, input: { intent: "take", actionId: racketToInspector.id, targetUserId: users.inspector.id } })).toEqual({ ok: true, id: racketToInspector.id });
-    expect(await takeAction({ user: users.pedagogue, context, screeningId: id, input: { intent: "take", actionId: racketToInspector.id, targetUserId: users.inspector.id } })).toEqual({ ok: false, fieldErrors: { actionId: "pathway.error.actionClosed" } });
+    expect(
+      await takeAction({
+        user: users.pedagogue,
+        context,
+        screeningId: id,
+        input: { intent: "take", actionId: racketToInspector.id, targetUserId: users.inspector.id },
+      }),
+    ).toEqual({ ok: true, id: racketToInspector.id });
+    expect(
+      await takeAction({
+        user: users.pedagogue,
+        context,
+        screeningId: id,
+        input: { intent: "take", actionId: racketToInspector.id, targetUserId: users.inspector.id },
+      }),
+    ).toEqual({ ok: false, fieldErrors: { actionId: "pathway.error.actionClosed" } });
     const alert = await database.prisma.screeningAlert.findFirstOrThrow({ where: { screeningId: id, recipientUserId: users.inspector.id } });
     expect(alert.kind).toBe("referral");
     expect(notifier.sent).toEqual([{ to: users.inspector.id, kind: "referral", link: `/screenings/${id}` }]);
@@ -268,24 +371,47 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
 
     // Dismissal with a proper reason is stored encrypted.
     const violence = actions.find((a) => a.kind === "refer_inspector" && a.finding === "violence_home")!;
-    expect(await dismissAction({ user: users.pedagogue, context, screeningId: id, input: { intent: "dismiss", actionId: violence.id, reason: "Семья уже на учёте у инспектора, дело открыто" } })).toEqual({ ok: true, id: violence.id });
-    const [raw] = await database.withConnection((c) => c.query<{ dismiss_reason: string }>(`select dismiss_reason from screening_action where id = $1`, [violence.id]));
+    expect(
+      await dismissAction({
+        user: users.pedagogue,
+        context,
+        screeningId: id,
+        input: { intent: "dismiss", actionId: violence.id, reason: "Семья уже на учёте у инспектора, дело открыто" },
+      }),
+    ).toEqual({ ok: true, id: violence.id });
+    const [raw] = await database.withConnection((c) =>
+      c.query<{ dismiss_reason: string }>(`select dismiss_reason from screening_action where id = $1`, [violence.id]),
+    );
     expect(raw.dismiss_reason.startsWith("kmk1.")).toBe(true);
-    expect((await database.prisma.screeningAction.findUniqueOrThrow({ where: { id: violence.id } })).dismissReason).toBe("Семья уже на учёте у инспектора, дело открыто");
+    expect((await database.prisma.screeningAction.findUniqueOrThrow({ where: { id: violence.id } })).dismissReason).toBe(
+      "Семья уже на учёте у инспектора, дело открыто",
+    );
 
     // Proposing a plan: only someone who may start a plan (the psychologist may not — the plan form would be a 404);
     // it continues at /plans/new naming the action, never the findings; the grounds are read there, on the server.
     const propose = actions.find((a) => a.kind === "propose_plan")!;
-    expect(await takeAction({ user: users.psychologist, context, screeningId: id, input: { intent: "take", actionId: propose.id, targetUserId: null } })).toEqual({
+    expect(
+      await takeAction({ user: users.psychologist, context, screeningId: id, input: { intent: "take", actionId: propose.id, targetUserId: null } }),
+    ).toEqual({
       ok: false,
       fieldErrors: { actionId: "pathway.error.planNotAllowed" },
     });
     const proposed = await takeAction({ user: users.pedagogue, context, screeningId: id, input: { intent: "take", actionId: propose.id, targetUserId: null } });
     expect(proposed).toEqual({ ok: true, id: propose.id, next: `/plans/new?personId=${CHILD}&fromScreeningAction=${propose.id}` });
-    expect(await proposalGrounds({ user: users.pedagogue, context, actionId: propose.id, personId: CHILD })).toEqual(["victim_of_racket", "victim_of_violence", "family_crisis"]);
-    expect(await statusOf(() => proposalGrounds({ user: users.pedagogue, context, actionId: propose.id, personId: stableId("person", "someone-else") }))).toBe(404);
-    expect(await statusOf(() => proposalGrounds({ user: users.pedagogue, context, actionId: actions.find((a) => a.kind !== "propose_plan")!.id, personId: CHILD }))).toBe(404);
-    expect(await statusOf(() => proposalGrounds({ user: users.pedagogue, context, actionId: stableId("screening-action", "none"), personId: CHILD }))).toBe(404);
+    expect(await proposalGrounds({ user: users.pedagogue, context, actionId: propose.id, personId: CHILD })).toEqual([
+      "victim_of_racket",
+      "victim_of_violence",
+      "family_crisis",
+    ]);
+    expect(await statusOf(() => proposalGrounds({ user: users.pedagogue, context, actionId: propose.id, personId: stableId("person", "someone-else") }))).toBe(
+      404,
+    );
+    expect(
+      await statusOf(() => proposalGrounds({ user: users.pedagogue, context, actionId: actions.find((a) => a.kind !== "propose_plan")!.id, personId: CHILD })),
+    ).toBe(404);
+    expect(await statusOf(() => proposalGrounds({ user: users.pedagogue, context, actionId: stableId("screening-action", "none"), personId: CHILD }))).toBe(
+      404,
+    );
     expect(await statusOf(() => proposalGrounds({ user: users.inspector, context, actionId: propose.id, personId: CHILD }))).toBe(404);
 
     // Everyone else: admin and analyst are denied outright.

@@ -60,9 +60,37 @@ describe.each<Engine>(["postgres", "pglite"])("school pupil list on %s", (engine
     await seedDemo(database.prisma);
     // A teacher-like member of the same school (neither social pedagogue nor psychologist) and
     // a social pedagogue who works for social services, not a school.
-    await database.prisma.user.create({ data: await buildUser({ username: "teacher-41", displayName: "Учитель Демо", roles: ["service_provider"], agencyId: SCHOOL, password: "Kamkor-demo-2026" }) });
-    await database.prisma.user.create({ data: await buildUser({ username: "pedagogue-social", displayName: "Педагог Соцслужбы", roles: ["social_pedagogue"], agencyId: SOCIAL_SERVICES, password: "Kamkor-demo-2026" }) });
-    for (const name of ["pedagogue", "psychologist", "pedagogue-osh", "teacher-41", "pedagogue-social", "inspector", "supervisor", "socialworker", "admin", "auditor", "analyst"]) {
+    await database.prisma.user.create({
+      data: await buildUser({
+        username: "teacher-41",
+        displayName: "Учитель Демо",
+        roles: ["service_provider"],
+        agencyId: SCHOOL,
+        password: "Kamkor-demo-2026",
+      }),
+    });
+    await database.prisma.user.create({
+      data: await buildUser({
+        username: "pedagogue-social",
+        displayName: "Педагог Соцслужбы",
+        roles: ["social_pedagogue"],
+        agencyId: SOCIAL_SERVICES,
+        password: "Kamkor-demo-2026",
+      }),
+    });
+    for (const name of [
+      "pedagogue",
+      "psychologist",
+      "pedagogue-osh",
+      "teacher-41",
+      "pedagogue-social",
+      "inspector",
+      "supervisor",
+      "socialworker",
+      "admin",
+      "auditor",
+      "analyst",
+    ]) {
       users[name] = await asUser(name);
     }
     for (const name of ["pedagogue", "inspector", "teacher-41", "auditor"]) cookies[name] = (await startSession(users[name].id, "full")).split(";")[0];
@@ -80,7 +108,10 @@ describe.each<Engine>(["postgres", "pglite"])("school pupil list on %s", (engine
     expect(new Set(view.rows.map((row) => row.id))).toEqual(new Set(expected.map((person) => person.id)));
     const names = view.rows.map((row) => row.name);
     const sorted = [...expected]
-      .sort((a, b) => collator.compare(a.surname, b.surname) || collator.compare(a.givenName, b.givenName) || collator.compare(a.patronymic ?? "", b.patronymic ?? ""))
+      .sort(
+        (a, b) =>
+          collator.compare(a.surname, b.surname) || collator.compare(a.givenName, b.givenName) || collator.compare(a.patronymic ?? "", b.patronymic ?? ""),
+      )
       .map((person) => [person.surname, person.givenName, person.patronymic].filter(Boolean).join(" "));
     expect(names).toEqual(sorted);
     expect(names).toContain("Кенжебаев Айбек Маратович");
@@ -103,10 +134,17 @@ describe.each<Engine>(["postgres", "pglite"])("school pupil list on %s", (engine
   test("teacher-like school staff, a pedagogue outside a school, inspectors and admin roles: audited 404", async () => {
     for (const name of ["teacher-41", "pedagogue-social", "inspector", "supervisor", "socialworker", "admin", "auditor", "analyst"]) {
       expect(await statusOf(() => list(name)), name).toBe(404);
-      const denied = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "record.read_denied", actorUserId: users[name].id, recordType: "area", recordId: "pupils" }, orderBy: { seq: "desc" } });
+      const denied = await database.prisma.auditEvent.findFirstOrThrow({
+        where: { action: "record.read_denied", actorUserId: users[name].id, recordType: "area", recordId: "pupils" },
+        orderBy: { seq: "desc" },
+      });
       expect(denied.decision).toBe("denied");
     }
-    expect(await database.prisma.auditEvent.count({ where: { action: "screening.pupils_listed", actorUserId: { in: ["teacher-41", "inspector", "admin"].map((name) => users[name].id) } } })).toBe(0);
+    expect(
+      await database.prisma.auditEvent.count({
+        where: { action: "screening.pupils_listed", actorUserId: { in: ["teacher-41", "inspector", "admin"].map((name) => users[name].id) } },
+      }),
+    ).toBe(0);
 
     // Through the route: requireArea refuses roles without the area before any module code runs.
     for (const name of ["inspector", "teacher-41", "auditor"]) {
@@ -143,9 +181,13 @@ describe.each<Engine>(["postgres", "pglite"])("school pupil list on %s", (engine
     await answer(users.pedagogue, started.id, "asq1", "yes");
     for (const item of ["asq2", "asq3", "asq4"]) await answer(users.pedagogue, started.id, item, "no");
     await answer(users.pedagogue, started.id, "asq5", "no");
-    for (const item of ["bullying_or_racket", "violence_at_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use"]) await answer(users.pedagogue, started.id, item, "no");
+    for (const item of ["bullying_or_racket", "violence_at_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use"])
+      await answer(users.pedagogue, started.id, item, "no");
     expect(await answer(users.pedagogue, started.id, "other_worry", "none")).toEqual({ ok: true, completed: true });
-    const own = await database.prisma.screening.findUniqueOrThrow({ where: { id: started.id }, select: { id: true, result: true, completedAt: true, rescreenDueAt: true } });
+    const own = await database.prisma.screening.findUniqueOrThrow({
+      where: { id: started.id },
+      select: { id: true, result: true, completedAt: true, rescreenDueAt: true },
+    });
     expect(own.result).toBe("non_acute_positive");
     expect(own.rescreenDueAt).not.toBeNull();
 
@@ -167,7 +209,11 @@ describe.each<Engine>(["postgres", "pglite"])("school pupil list on %s", (engine
       },
     });
     // The psychologist's screening of Ibraimova, still in progress: the pedagogue may not read it.
-    const psychologists = await startScreening({ user: users.psychologist, context, input: { personId: IBRAIMOVA, assent: "yes", guardian: "will_be_informed" } });
+    const psychologists = await startScreening({
+      user: users.psychologist,
+      context,
+      input: { personId: IBRAIMOVA, assent: "yes", guardian: "will_be_informed" },
+    });
     if (!psychologists.ok) throw new Error(JSON.stringify(psychologists));
 
     const pedagogueView = await list("pedagogue");
@@ -190,7 +236,11 @@ describe.each<Engine>(["postgres", "pglite"])("school pupil list on %s", (engine
     // The school psychologist reads both School No. 41 screenings (school_psychologist relation), still not the other school's.
     const psychologistView = await list("psychologist");
     expect(psychologistView.rows.find((row) => row.id === KENZHEBAEV)!.lastScreening?.id).toBe(own.id);
-    expect(psychologistView.rows.find((row) => row.id === IBRAIMOVA)!.lastScreening).toMatchObject({ id: psychologists.id, status: "in_progress", completedAt: null });
+    expect(psychologistView.rows.find((row) => row.id === IBRAIMOVA)!.lastScreening).toMatchObject({
+      id: psychologists.id,
+      status: "in_progress",
+      completedAt: null,
+    });
     expect(JSON.stringify(psychologistView)).not.toContain(foreign);
   });
 
@@ -198,7 +248,10 @@ describe.each<Engine>(["postgres", "pglite"])("school pupil list on %s", (engine
     const before = await database.prisma.auditEvent.count({ where: { action: "screening.pupils_listed", actorUserId: users.pedagogue.id } });
     await list("pedagogue", "Кенжебаев");
     await list("pedagogue", "нет такого");
-    const events = await database.prisma.auditEvent.findMany({ where: { action: "screening.pupils_listed", actorUserId: users.pedagogue.id }, orderBy: { seq: "asc" } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { action: "screening.pupils_listed", actorUserId: users.pedagogue.id },
+      orderBy: { seq: "asc" },
+    });
     expect(events).toHaveLength(before + 2);
     const [withScreening, empty] = events.slice(-2);
     expect(withScreening).toMatchObject({ decision: "allowed", recordType: "agency", recordId: SCHOOL, purpose: "pupil-list" });

@@ -44,7 +44,14 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
     await truncateAll(database);
     await seedDemo(database.prisma);
     // A second school in Leninsky district, and school staff the review found over-privileged.
-    const otherSchool = buildAgency({ code: "test-bishkek-len-school-2", type: "school", territoryId: LENINSKY, nameRu: "Демо-школа № 2", nameKy: "Демо мектеп № 2", nameEn: "Demo School No. 2" });
+    const otherSchool = buildAgency({
+      code: "test-bishkek-len-school-2",
+      type: "school",
+      territoryId: LENINSKY,
+      nameRu: "Демо-школа № 2",
+      nameKy: "Демо мектеп № 2",
+      nameEn: "Demo School No. 2",
+    });
     await database.prisma.agency.create({ data: otherSchool });
     const extra = [
       { username: "director-41", displayName: "Демо Директор 41", roles: ["supervisor"] as const, agencyId: SCHOOL },
@@ -53,7 +60,8 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
       { username: "pedagogue-social", displayName: "Демо Педагог Соцзащиты", roles: ["social_pedagogue"] as const, agencyId: SOCIAL_SERVICES },
     ];
     for (const user of extra) await database.prisma.user.create({ data: await buildUser({ ...user, roles: [...user.roles], password: DEMO_PASSWORD }) });
-    for (const name of ["pedagogue", "psychologist", "supervisor", "nurse", "provider", ...extra.map((user) => user.username)]) users[name] = await asUser(name);
+    for (const name of ["pedagogue", "psychologist", "supervisor", "nurse", "provider", ...extra.map((user) => user.username)])
+      users[name] = await asUser(name);
     setExternalNotifier(notifier);
   });
 
@@ -67,7 +75,13 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
     const started = await startScreening({ user: users.pedagogue, context, now, input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } });
     if (!started.ok) throw new Error(JSON.stringify(started));
     const answer = (item: string, value: AnswerInput["answer"]) =>
-      answerQuestion({ user: users.pedagogue, context, screeningId: started.id, now, input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value } });
+      answerQuestion({
+        user: users.pedagogue,
+        context,
+        screeningId: started.id,
+        now,
+        input: { instrumentVersionId: item.startsWith("asq") ? ASQ : VULNERABILITY, item, answer: value },
+      });
     await answer("asq1", "yes");
     for (const item of ["asq2", "asq3", "asq4"]) await answer(item, "no");
     expect(await answer("asq5", "yes")).toEqual({ ok: true, completed: true });
@@ -79,7 +93,9 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
   test("acute positive: no alert, no e-mail/SMS and a 404 for school supervisors; the district supervisor is alerted", async () => {
     notifier.clear();
     acute = await screenAcute(T0);
-    const recipients = (await database.prisma.screeningAlert.findMany({ where: { screeningId: acute }, select: { recipientUserId: true } })).map((a) => a.recipientUserId);
+    const recipients = (await database.prisma.screeningAlert.findMany({ where: { screeningId: acute }, select: { recipientUserId: true } })).map(
+      (a) => a.recipientUserId,
+    );
     expect(recipients).toContain(users.supervisor.id);
     expect(recipients).toContain(users.psychologist.id);
     const notified = notifier.sent.map((n) => n.to);
@@ -103,7 +119,9 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
 
     notifier.clear();
     expect((await escalateOverdueAssessments({ now })).escalated).toBe(1);
-    const escalated = (await database.prisma.screeningAlert.findMany({ where: { screeningId: acute, kind: "assessment_overdue" }, select: { recipientUserId: true } })).map((a) => a.recipientUserId);
+    const escalated = (
+      await database.prisma.screeningAlert.findMany({ where: { screeningId: acute, kind: "assessment_overdue" }, select: { recipientUserId: true } })
+    ).map((a) => a.recipientUserId);
     expect(escalated).toContain(users.supervisor.id);
     for (const director of directors()) {
       expect(escalated).not.toContain(director.id);
@@ -120,12 +138,17 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
     expect(choices).not.toContain(users["teacher-2"].id);
     expect(choices).not.toContain(users["director-41"].id);
     expect(choices).not.toContain(users.supervisor.id);
-    expect(await assignClinician({ user: users.psychologist, context, screeningId: acute, userId: users["teacher-2"].id })).toEqual({ ok: false, error: "screening.error.clinician" });
+    expect(await assignClinician({ user: users.psychologist, context, screeningId: acute, userId: users["teacher-2"].id })).toEqual({
+      ok: false,
+      error: "screening.error.clinician",
+    });
     expect(await database.prisma.screeningAssignment.count({ where: { screeningId: acute } })).toBe(0);
     expect(await statusOf(() => readScreening({ user: users["teacher-2"], context, screeningId: acute }))).toBe(404);
 
     // An assignment the policy no longer accepts (made before this rule, or the user's job changed) opens nothing, not even the task inbox.
-    await database.prisma.screeningAssignment.create({ data: { id: stableId("assignment", "legacy-teacher"), screeningId: acute, userId: users["teacher-2"].id, assignedById: users.psychologist.id } });
+    await database.prisma.screeningAssignment.create({
+      data: { id: stableId("assignment", "legacy-teacher"), screeningId: acute, userId: users["teacher-2"].id, assignedById: users.psychologist.id },
+    });
     try {
       expect(await statusOf(() => readScreening({ user: users["teacher-2"], context, screeningId: acute }))).toBe(404);
       expect((await screeningTasksFor(users["teacher-2"])).map((task) => task.screeningId)).not.toContain(acute);
@@ -135,9 +158,15 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
   });
 
   test("a social pedagogue employed by social services does not start a screening, even of a person of their own agency", async () => {
-    const own = await database.prisma.person.findFirstOrThrow({ where: { ownerAgencyId: SOCIAL_SERVICES, mergedIntoId: null }, select: { id: true }, orderBy: { id: "asc" } });
+    const own = await database.prisma.person.findFirstOrThrow({
+      where: { ownerAgencyId: SOCIAL_SERVICES, mergedIntoId: null },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
     const user = users["pedagogue-social"];
-    expect(await statusOf(() => startScreening({ user, context, now: T0, input: { personId: own.id, assent: "yes", guardian: "will_be_informed" } }))).toBe(404);
+    expect(await statusOf(() => startScreening({ user, context, now: T0, input: { personId: own.id, assent: "yes", guardian: "will_be_informed" } }))).toBe(
+      404,
+    );
     expect(await database.prisma.screening.count({ where: { screenerUserId: user.id } })).toBe(0);
   });
 });

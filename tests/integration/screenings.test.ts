@@ -39,8 +39,30 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     await truncateAll(database);
     await seedDemo(database.prisma);
     // A teacher-like member of the same school: neither social pedagogue nor psychologist.
-    await database.prisma.user.create({ data: await buildUser({ username: "teacher-41", displayName: "Учитель Демо", roles: ["service_provider"], agencyId: SCHOOL, password: "Kamkor-demo-2026" }) });
-    for (const name of ["pedagogue", "psychologist", "inspector", "socialworker", "supervisor", "analyst", "admin", "auditor", "officer", "teacher-41", "pedagogue-osh", "inspector-osh", "nurse"]) {
+    await database.prisma.user.create({
+      data: await buildUser({
+        username: "teacher-41",
+        displayName: "Учитель Демо",
+        roles: ["service_provider"],
+        agencyId: SCHOOL,
+        password: "Kamkor-demo-2026",
+      }),
+    });
+    for (const name of [
+      "pedagogue",
+      "psychologist",
+      "inspector",
+      "socialworker",
+      "supervisor",
+      "analyst",
+      "admin",
+      "auditor",
+      "officer",
+      "teacher-41",
+      "pedagogue-osh",
+      "inspector-osh",
+      "nurse",
+    ]) {
       users[name] = await asUser(name);
     }
   });
@@ -60,9 +82,15 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
   test("instruments are seeded once, idempotently, as reference data; a database seeded before the ASQ's age range gets it from its migration", async () => {
     expect(await seedInstruments(database.prisma)).toBe(0);
     const asqRange = async () =>
-      (await database.withConnection((c) => c.query<{ range: unknown }>(`select definition->'ageRange' as range from instrument_version where instrument = 'asq' and version = 1`)))[0].range;
+      (
+        await database.withConnection((c) =>
+          c.query<{ range: unknown }>(`select definition->'ageRange' as range from instrument_version where instrument = 'asq' and version = 1`),
+        )
+      )[0].range;
     expect(await asqRange()).toEqual({ min: 10, max: 24 });
-    await database.withConnection((c) => c.query(`update instrument_version set definition = definition - 'ageRange' where instrument = 'asq' and version = 1`));
+    await database.withConnection((c) =>
+      c.query(`update instrument_version set definition = definition - 'ageRange' where instrument = 'asq' and version = 1`),
+    );
     expect(await asqRange()).toBeNull();
     const amendment = readFileSync(join(process.cwd(), "prisma/migrations/20261125124500_asq_age_range/migration.sql"), "utf8");
     await database.withConnection((c) => c.exec(amendment));
@@ -78,7 +106,14 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
   test("full session → acute positive: stops after the acuity item, completes, pathway, chronology, audit", async () => {
     const id = await start();
     const row = await database.prisma.screening.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "in_progress", asqVersionId: ASQ, vulnerabilityVersionId: VULNERABILITY, consent: "assent;guardian:will_be_informed", schoolAgencyId: SCHOOL, screenerUserId: users.pedagogue.id });
+    expect(row).toMatchObject({
+      status: "in_progress",
+      asqVersionId: ASQ,
+      vulnerabilityVersionId: VULNERABILITY,
+      consent: "assent;guardian:will_be_informed",
+      schoolAgencyId: SCHOOL,
+      screenerUserId: users.pedagogue.id,
+    });
 
     const step = await screeningStep({ user: users.pedagogue, context, screeningId: id });
     expect(step.kind === "question" && step.question.item.code).toBe("asq1");
@@ -97,14 +132,29 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     const view = await readScreening({ user: users.pedagogue, context, screeningId: id });
     expect(view.access).toBe("content");
     expect(view.content?.result).toBe("acute_positive");
-    expect(view.content?.answers.map((a) => [a.code, a.answer])).toEqual([["asq1", "yes"], ["asq2", "no"], ["asq3", "no"], ["asq4", "no"], ["asq5", "declined"]]);
+    expect(view.content?.answers.map((a) => [a.code, a.answer])).toEqual([
+      ["asq1", "yes"],
+      ["asq2", "no"],
+      ["asq3", "no"],
+      ["asq4", "no"],
+      ["asq5", "declined"],
+    ]);
     expect(view.childName).toBe("Асаналиев Нурбек Бакытович");
 
     const chronology = await personChronology({ user: users.psychologist, personId: CHILD });
     expect(chronology.some((entry) => entry.kind === "screening.on_file" && entry.recordId === id)).toBe(true);
-    const actions = (await database.prisma.auditEvent.findMany({ where: { recordType: "screening", recordId: id }, orderBy: { seq: "asc" }, select: { action: true, fields: true, purpose: true, decision: true } })).map((e) => e.action);
+    const actions = (
+      await database.prisma.auditEvent.findMany({
+        where: { recordType: "screening", recordId: id },
+        orderBy: { seq: "asc" },
+        select: { action: true, fields: true, purpose: true, decision: true },
+      })
+    ).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["screening.start", "screening.answer", "screening.complete", "screening.read"]));
-    const read = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "screening.read", recordId: id, actorUserId: users.pedagogue.id, purpose: "result" }, orderBy: { seq: "desc" } });
+    const read = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "screening.read", recordId: id, actorUserId: users.pedagogue.id, purpose: "result" },
+      orderBy: { seq: "desc" },
+    });
     expect(read.fields).toEqual(expect.arrayContaining(["result", "findings", "answers"]));
   });
 
@@ -113,13 +163,29 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     for (const item of ["asq1", "asq2", "asq3"]) await answer(id, item, "no");
     await answer(id, "asq4", "yes");
     await answer(id, "asq5", "no");
-    const answers: Record<string, AnswerInput["answer"]> = { bullying_or_racket: "yes", violence_at_home: "declined", neglect: "no", sexual_abuse: "no", parents_abroad: "yes", substance_use: "no" };
+    const answers: Record<string, AnswerInput["answer"]> = {
+      bullying_or_racket: "yes",
+      violence_at_home: "declined",
+      neglect: "no",
+      sexual_abuse: "no",
+      parents_abroad: "yes",
+      substance_use: "no",
+    };
     for (const [item, value] of Object.entries(answers)) expect((await answer(id, item, value)).ok).toBe(true);
     expect(await answer(id, "other_worry", "text", { otherWorry: "Боюсь идти домой после школы" })).toEqual({ ok: true, completed: true });
 
     const done = await database.prisma.screening.findUniqueOrThrow({ where: { id } });
-    expect(done).toMatchObject({ status: "completed", result: "non_acute_positive", findings: ["racket", "parents_abroad", "other_worry"], otherWorry: "Боюсь идти домой после школы" });
-    const [raw] = await database.withConnection((connection) => connection.query<{ answers: string; other_worry: string; findings: string[] }>(`select answers, other_worry, findings from screening where id = $1`, [id]));
+    expect(done).toMatchObject({
+      status: "completed",
+      result: "non_acute_positive",
+      findings: ["racket", "parents_abroad", "other_worry"],
+      otherWorry: "Боюсь идти домой после школы",
+    });
+    const [raw] = await database.withConnection((connection) =>
+      connection.query<{ answers: string; other_worry: string; findings: string[] }>(`select answers, other_worry, findings from screening where id = $1`, [
+        id,
+      ]),
+    );
     expect(raw.answers.startsWith("kmk1.")).toBe(true);
     expect(raw.other_worry.startsWith("kmk1.")).toBe(true);
     expect(JSON.stringify(raw)).not.toMatch(/asq1|Боюсь|declined/);
@@ -137,7 +203,10 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
       const view = await readScreening({ user: users[name], context, screeningId: id });
       expect(view).toMatchObject({ access: "status", status: "completed", content: null });
       expect(view.followUp).toBe("due");
-      const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "screening.read", recordId: id, actorUserId: users[name].id }, orderBy: { seq: "desc" } });
+      const event = await database.prisma.auditEvent.findFirstOrThrow({
+        where: { action: "screening.read", recordId: id, actorUserId: users[name].id },
+        orderBy: { seq: "desc" },
+      });
       expect(event.fields).not.toContain("answers");
       expect(event.fields).not.toContain("result");
     }
@@ -147,7 +216,9 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     for (const name of ["teacher-41", "officer", "analyst", "admin", "auditor", "pedagogue-osh", "inspector-osh"]) {
       expect(await statusOf(() => readScreening({ user: users[name], context, screeningId: id }))).toBe(404);
     }
-    const denied = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "record.read_denied", recordId: id, actorUserId: users["teacher-41"].id } });
+    const denied = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "record.read_denied", recordId: id, actorUserId: users["teacher-41"].id },
+    });
     expect(denied.decision).toBe("denied");
 
     // The person page: the pedagogue may start and sees results; the inspector sees nothing to start.
@@ -172,14 +243,23 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
 
     expect(await answer(id, "asq1", "yes")).toEqual({ ok: false, error: "screening.error.alreadyAnswered", status: 409 });
     expect(await answer(id, "asq3", "no")).toEqual({ ok: false, error: "screening.error.notCurrent", status: 409 });
-    expect(await answer(id, "asq2", "no", { instrumentVersionId: stableId("instrument", "asq:v2") })).toEqual({ ok: false, error: "screening.error.version", status: 400 });
+    expect(await answer(id, "asq2", "no", { instrumentVersionId: stableId("instrument", "asq:v2") })).toEqual({
+      ok: false,
+      error: "screening.error.version",
+      status: 400,
+    });
     expect(await answer(id, "asq2", "no", { instrumentVersionId: VULNERABILITY })).toEqual({ ok: false, error: "screening.error.version", status: 400 });
     expect(await answer(id, "asq2", "text", { otherWorry: "x" })).toEqual({ ok: false, error: "screening.error.answer", status: 400 });
     expect(await answer(id, "nonsense", "yes")).toEqual({ ok: false, error: "screening.error.notCurrent", status: 409 });
     const after = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, answers: true, version: true, status: true } });
     expect(after).toMatchObject({ answers: before.answers, version: before.version, status: "in_progress" });
-    const refused = await database.prisma.auditEvent.findMany({ where: { action: "screening.answer", recordId: id, decision: "failed" }, select: { purpose: true } });
-    expect(refused.map((e) => e.purpose)).toEqual(expect.arrayContaining(["refused:answered-twice", "refused:not-current", "refused:version", "refused:answer"]));
+    const refused = await database.prisma.auditEvent.findMany({
+      where: { action: "screening.answer", recordId: id, decision: "failed" },
+      select: { purpose: true },
+    });
+    expect(refused.map((e) => e.purpose)).toEqual(
+      expect.arrayContaining(["refused:answered-twice", "refused:not-current", "refused:version", "refused:answer"]),
+    );
 
     // Someone else cannot answer: audited 404.
     expect(await statusOf(() => answer(id, "asq2", "no", {}, users.psychologist))).toBe(404);
@@ -207,7 +287,13 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     const before = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, answers: true, version: true } });
     expect(before.status).toBe("in_progress");
 
-    const refused = await answerQuestion({ user: users.pedagogue, context, screeningId: id, input: { instrumentVersionId: ASQ, item: "asq2", answer: "no" }, now: later });
+    const refused = await answerQuestion({
+      user: users.pedagogue,
+      context,
+      screeningId: id,
+      input: { instrumentVersionId: ASQ, item: "asq2", answer: "no" },
+      now: later,
+    });
     expect(refused).toEqual({ ok: false, error: "screening.error.expired", status: 409 });
     const after = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, answers: true, result: true } });
     expect(after).toMatchObject({ status: "abandoned", answers: before.answers, result: null });
@@ -215,7 +301,10 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     expect(alerts.sort((a, b) => a.recipientUserId.localeCompare(b.recipientUserId))).toEqual(
       [users.psychologist.id, users.pedagogue.id].sort().map((recipientUserId) => ({ recipientUserId, kind: "incomplete_positive" })),
     );
-    const audited = await database.prisma.auditEvent.findMany({ where: { recordId: id, action: { in: ["screening.abandon", "screening.answer"] }, purpose: { startsWith: "expired" } }, select: { action: true, purpose: true } });
+    const audited = await database.prisma.auditEvent.findMany({
+      where: { recordId: id, action: { in: ["screening.abandon", "screening.answer"] }, purpose: { startsWith: "expired" } },
+      select: { action: true, purpose: true },
+    });
     expect(audited).toEqual([{ action: "screening.abandon", purpose: "expired:positive-answer" }]);
 
     // The psychologist opens it from the alert: "stopped", the answer so far, no result.
@@ -224,14 +313,21 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     expect(view.content?.result).toBeNull();
     expect(view.content?.answers.map((a) => [a.code, a.answer])).toEqual([["asq1", "yes"]]);
     // Still refused, and once stopped it stays stopped (a second refusal alerts nobody again).
-    expect(await answerQuestion({ user: users.pedagogue, context, screeningId: id, input: { instrumentVersionId: ASQ, item: "asq2", answer: "no" }, now: later })).toEqual({ ok: false, error: "screening.error.finished", status: 409 });
+    expect(
+      await answerQuestion({ user: users.pedagogue, context, screeningId: id, input: { instrumentVersionId: ASQ, item: "asq2", answer: "no" }, now: later }),
+    ).toEqual({ ok: false, error: "screening.error.finished", status: 409 });
     expect(await database.prisma.screeningAlert.count({ where: { screeningId: id } })).toBe(2);
 
     // Starting a new screening of the child stops the screener's other expired session at once.
     const stale = await start();
     await answer(stale, "asq1", "declined");
     const staleStart = (await database.prisma.screening.findUniqueOrThrow({ where: { id: stale }, select: { id: true, startedAt: true } })).startedAt;
-    const fresh = await startScreening({ user: users.pedagogue, context, now: new Date(staleStart.getTime() + (SCREENING_SESSION_HOURS + 1) * HOUR), input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } });
+    const fresh = await startScreening({
+      user: users.pedagogue,
+      context,
+      now: new Date(staleStart.getTime() + (SCREENING_SESSION_HOURS + 1) * HOUR),
+      input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" },
+    });
     expect(fresh.ok).toBe(true);
     expect((await database.prisma.screening.findUniqueOrThrow({ where: { id: stale }, select: { id: true, status: true } })).status).toBe("abandoned");
     expect(await database.prisma.screeningAlert.count({ where: { screeningId: stale, kind: "incomplete_positive" } })).toBe(2);
@@ -245,15 +341,28 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     await answer(declined, "asq1", "declined");
     const fresh = await start();
     const startedAt = (await database.prisma.screening.findUniqueOrThrow({ where: { id: fresh }, select: { id: true, startedAt: true } })).startedAt;
-    await database.prisma.screening.updateMany({ where: { id: { in: [negativeSoFar, declined] } }, data: { startedAt: new Date(startedAt.getTime() - (SCREENING_SESSION_HOURS + 2) * HOUR) } });
+    await database.prisma.screening.updateMany({
+      where: { id: { in: [negativeSoFar, declined] } },
+      data: { startedAt: new Date(startedAt.getTime() - (SCREENING_SESSION_HOURS + 2) * HOUR) },
+    });
 
     // Other tests' sessions may be stopped too; these three are what this test checks.
     expect(await stopExpiredSessions({ now: startedAt, batchSize: 1 })).toBeGreaterThanOrEqual(2);
     const rows = await database.prisma.screening.findMany({ where: { id: { in: [negativeSoFar, declined, fresh] } }, select: { id: true, status: true } });
-    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({ [negativeSoFar]: "abandoned", [declined]: "abandoned", [fresh]: "in_progress" });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({
+      [negativeSoFar]: "abandoned",
+      [declined]: "abandoned",
+      [fresh]: "in_progress",
+    });
     expect(await database.prisma.screeningAlert.count({ where: { screeningId: negativeSoFar } })).toBe(0);
-    expect(await database.prisma.screeningAlert.findMany({ where: { screeningId: declined }, select: { kind: true } })).toEqual([{ kind: "incomplete_positive" }, { kind: "incomplete_positive" }]);
-    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: declined, action: "screening.abandon" }, select: { actorUserId: true, purpose: true } });
+    expect(await database.prisma.screeningAlert.findMany({ where: { screeningId: declined }, select: { kind: true } })).toEqual([
+      { kind: "incomplete_positive" },
+      { kind: "incomplete_positive" },
+    ]);
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { recordId: declined, action: "screening.abandon" },
+      select: { actorUserId: true, purpose: true },
+    });
     expect(audit).toEqual({ actorUserId: null, purpose: "scheduler:expired:positive-answer" });
     // A second run finds nothing of these.
     await stopExpiredSessions({ now: startedAt });
@@ -269,7 +378,10 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     const choices = await clinicianChoices({ user: users.psychologist, context, screeningId: id });
     expect(choices.map((c) => c.id)).toContain(users.nurse.id);
     expect(choices.map((c) => c.id)).not.toContain(users.inspector.id);
-    expect(await assignClinician({ user: users.psychologist, context, screeningId: id, userId: users.inspector.id })).toEqual({ ok: false, error: "screening.error.clinician" });
+    expect(await assignClinician({ user: users.psychologist, context, screeningId: id, userId: users.inspector.id })).toEqual({
+      ok: false,
+      error: "screening.error.clinician",
+    });
     expect(await statusOf(() => assignClinician({ user: users.pedagogue, context, screeningId: id, userId: users.nurse.id }))).toBe(404);
     expect(await assignClinician({ user: users.psychologist, context, screeningId: id, userId: users.nurse.id })).toEqual({ ok: true });
     const view = await readScreening({ user: users.nurse, context, screeningId: id });
@@ -280,33 +392,56 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
 
   test("only a pedagogue or psychologist who may read the child starts; assent is part of the schema", async () => {
     for (const name of ["inspector", "supervisor", "teacher-41", "pedagogue-osh", "admin"]) {
-      expect(await statusOf(() => startScreening({ user: users[name], context, input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } }))).toBe(404);
+      expect(
+        await statusOf(() => startScreening({ user: users[name], context, input: { personId: CHILD, assent: "yes", guardian: "will_be_informed" } })),
+      ).toBe(404);
     }
-    expect((await startScreening({ user: users.psychologist, context, input: { personId: CHILD, assent: "yes", guardian: "not_informed_danger" } })).ok).toBe(true);
+    expect((await startScreening({ user: users.psychologist, context, input: { personId: CHILD, assent: "yes", guardian: "not_informed_danger" } })).ok).toBe(
+      true,
+    );
   });
 
   test("a child younger than the ASQ's validated ages: the consent page says so, and nothing can be started", async () => {
     const young = stableId("person", "test-young-pupil");
     await database.prisma.person.create({
-      data: { id: young, surname: "Тестова", givenName: "Айдана", birthDate: "2019-04-02", birthYear: 2019, ownerAgencyId: SCHOOL, territoryId: users.pedagogue.agency.territoryId, createdById: users.pedagogue.id },
+      data: {
+        id: young,
+        surname: "Тестова",
+        givenName: "Айдана",
+        birthDate: "2019-04-02",
+        birthYear: 2019,
+        ownerAgencyId: SCHOOL,
+        territoryId: users.pedagogue.agency.territoryId,
+        createdById: users.pedagogue.id,
+      },
     });
     const now = new Date("2026-11-25T06:00:00Z");
     expect((await newScreeningContext({ user: users.pedagogue, context, personId: young, now })).ageBlock).toEqual({ age: 7, min: 10, max: 24 });
     expect((await newScreeningContext({ user: users.pedagogue, context, personId: CHILD, now })).ageBlock).toBeNull();
     const before = await database.prisma.screening.count();
-    expect(await startScreening({ user: users.pedagogue, context, now, input: { personId: young, assent: "yes", guardian: "will_be_informed" } })).toEqual({ ok: false, formError: "screening.error.age" });
+    expect(await startScreening({ user: users.pedagogue, context, now, input: { personId: young, assent: "yes", guardian: "will_be_informed" } })).toEqual({
+      ok: false,
+      formError: "screening.error.age",
+    });
     expect(await database.prisma.screening.count()).toBe(before);
   });
 
   test("under the rule «assent and guardian's prior consent», «will be informed» is refused and nothing is stored; «consented» is recorded", async () => {
     const input = { personId: CHILD, assent: "yes" as const };
     const before = await database.prisma.screening.count();
-    expect(await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "will_be_informed" }, rule: "assent_and_guardian_consent" })).toEqual({ ok: false, formError: "screening.error.guardian" });
+    expect(
+      await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "will_be_informed" }, rule: "assent_and_guardian_consent" }),
+    ).toEqual({ ok: false, formError: "screening.error.guardian" });
     expect(await database.prisma.screening.count()).toBe(before);
     const started = await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "consented" }, rule: "assent_and_guardian_consent" });
     if (!started.ok) throw new Error(JSON.stringify(started));
-    expect((await database.prisma.screening.findUniqueOrThrow({ where: { id: started.id }, select: { id: true, consent: true } })).consent).toBe("assent;guardian:consented");
+    expect((await database.prisma.screening.findUniqueOrThrow({ where: { id: started.id }, select: { id: true, consent: true } })).consent).toBe(
+      "assent;guardian:consented",
+    );
     // The default rule does not offer «consented».
-    expect(await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "consented" } })).toEqual({ ok: false, formError: "screening.error.guardian" });
+    expect(await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "consented" } })).toEqual({
+      ok: false,
+      formError: "screening.error.guardian",
+    });
   });
 });

@@ -207,8 +207,7 @@ describe.each<Engine>(["postgres", "pglite"])("sign-in throttling and lockout on
 
   test("sign-in events are audited: success with the actor, failure with the typed name only, TOTP, sign-out, lockout", async () => {
     const context = freshContext();
-    const events = (where: object) =>
-      database.prisma.auditEvent.findMany({ where: { requestId: context.requestId, ...where }, orderBy: { seq: "asc" } });
+    const events = (where: object) => database.prisma.auditEvent.findMany({ where: { requestId: context.requestId, ...where }, orderBy: { seq: "asc" } });
 
     expect(await passwordStep({ username: "Ghost-Of-Nobody", password: "wrong-password-123" }, { context })).toEqual({ ok: false, reason: "credentials" });
     const [failure] = await events({ action: "auth.sign_in" });

@@ -84,9 +84,19 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
     let plan = await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } });
     expect(plan).toMatchObject({ status: "draft", isProposal: false, leadUserId: users.inspector.id, leadAgencyId: POLICE, version: 1 });
 
-    const member = await addMember({ user: users.inspector, context, planId, input: { version: 1, userId: users.pedagogue.id, roleInPlan: "социальный педагог: посещаемость" } });
+    const member = await addMember({
+      user: users.inspector,
+      context,
+      planId,
+      input: { version: 1, userId: users.pedagogue.id, roleInPlan: "социальный педагог: посещаемость" },
+    });
     expect(member.ok).toBe(true);
-    const added = await addGoal({ user: users.inspector, context, planId, input: goal({ version: await version(planId), responsibleUserId: users.pedagogue.id }) });
+    const added = await addGoal({
+      user: users.inspector,
+      context,
+      planId,
+      input: goal({ version: await version(planId), responsibleUserId: users.pedagogue.id }),
+    });
     expect(added.ok).toBe(true);
     expect((await activatePlan({ user: users.inspector, context, planId, input: { version: await version(planId) } })).ok).toBe(true);
     plan = await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } });
@@ -109,31 +119,86 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
       user: users.pedagogue,
       context,
       planId,
-      input: { version: await version(planId), reviewedOn: todayIso(), progressNote: "Пропусков меньше", riskRating: "medium", decision: "request_closure", closureReason: "turned_18", closureJustification: null, transferTerritoryId: null },
+      input: {
+        version: await version(planId),
+        reviewedOn: todayIso(),
+        progressNote: "Пропусков меньше",
+        riskRating: "medium",
+        decision: "request_closure",
+        closureReason: "turned_18",
+        closureJustification: null,
+        transferTerritoryId: null,
+      },
     });
     expect(memberClosure).toEqual({ ok: false, fieldErrors: { decision: "plan.error.closureLeadOnly" } });
     const review = await recordReview({
       user: users.pedagogue,
       context,
       planId,
-      input: { version: await version(planId), reviewedOn: todayIso(), progressNote: "Пропусков меньше", riskRating: "medium", decision: "continue", closureReason: undefined, closureJustification: null, transferTerritoryId: null },
+      input: {
+        version: await version(planId),
+        reviewedOn: todayIso(),
+        progressNote: "Пропусков меньше",
+        riskRating: "medium",
+        decision: "continue",
+        closureReason: undefined,
+        closureJustification: null,
+        transferTerritoryId: null,
+      },
     });
     expect(review.ok).toBe(true);
 
     // "Rehabilitated" needs every goal assessed; "other" needs a justification (schema); "moved" a district.
-    const early = await requestClosure({ user: users.inspector, context, planId, input: { version: await version(planId), closureReason: "rehabilitated", closureJustification: null, transferTerritoryId: null } });
+    const early = await requestClosure({
+      user: users.inspector,
+      context,
+      planId,
+      input: { version: await version(planId), closureReason: "rehabilitated", closureJustification: null, transferTerritoryId: null },
+    });
     expect(early).toEqual({ ok: false, fieldErrors: { closureReason: "plan.error.goalsNotAssessed" } });
-    const sameDistrict = await requestClosure({ user: users.inspector, context, planId, input: { version: await version(planId), closureReason: "moved", closureJustification: null, transferTerritoryId: plan.territoryId } });
+    const sameDistrict = await requestClosure({
+      user: users.inspector,
+      context,
+      planId,
+      input: { version: await version(planId), closureReason: "moved", closureJustification: null, transferTerritoryId: plan.territoryId },
+    });
     expect(sameDistrict).toEqual({ ok: false, fieldErrors: { transferTerritoryId: "plan.error.sameTerritory" } });
     const goalRow = await database.prisma.supportPlanGoal.findFirstOrThrow({ where: { planId } });
-    expect((await updateGoal({ user: users.pedagogue, context, planId, goalId: goalRow.id, input: goal({ version: goalRow.version, status: "done", responsibleUserId: users.pedagogue.id }) })).ok).toBe(true);
-    expect((await requestClosure({ user: users.inspector, context, planId, input: { version: await version(planId), closureReason: "rehabilitated", closureJustification: null, transferTerritoryId: null } })).ok).toBe(true);
+    expect(
+      (
+        await updateGoal({
+          user: users.pedagogue,
+          context,
+          planId,
+          goalId: goalRow.id,
+          input: goal({ version: goalRow.version, status: "done", responsibleUserId: users.pedagogue.id }),
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await requestClosure({
+          user: users.inspector,
+          context,
+          planId,
+          input: { version: await version(planId), closureReason: "rehabilitated", closureJustification: null, transferTerritoryId: null },
+        })
+      ).ok,
+    ).toBe(true);
 
     // Four eyes: the lead cannot decide; the district supervisor approves.
     expect(await statusOf(() => approveClosure({ user: users.inspector, context, planId, input: { version: 99, comment: null } }))).toBe(404);
-    expect((await approveClosure({ user: users.supervisor, context, planId, input: { version: await version(planId), comment: "Согласовано" } })).ok).toBe(true);
+    expect((await approveClosure({ user: users.supervisor, context, planId, input: { version: await version(planId), comment: "Согласовано" } })).ok).toBe(
+      true,
+    );
     plan = await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } });
-    expect(plan).toMatchObject({ status: "closed", closedById: users.supervisor.id, closureReason: "rehabilitated", closureDecisionComment: "Согласовано", nextReviewDue: null });
+    expect(plan).toMatchObject({
+      status: "closed",
+      closedById: users.supervisor.id,
+      closureReason: "rehabilitated",
+      closureDecisionComment: "Согласовано",
+      nextReviewDue: null,
+    });
     expect(await statusOf(() => addGoal({ user: users.inspector, context, planId, input: goal({ version: plan.version }) }))).toBe(404);
 
     expect((await reopenPlan({ user: users.supervisor, context, planId, input: { version: plan.version } })).ok).toBe(true);
@@ -153,7 +218,19 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
     ]);
     const audited = await database.prisma.auditEvent.findMany({ where: { recordType: "support_plan", recordId: planId }, orderBy: { seq: "asc" } });
     const actions = audited.map((event) => event.action);
-    for (const action of ["support_plan.open", "support_plan.member_add", "support_plan.goal_add", "support_plan.activate", "support_plan.read", "support_plan.review", "support_plan.goal_update", "support_plan.closure_request", "support_plan.closure_approve", "support_plan.reopen", "record.read_denied"]) {
+    for (const action of [
+      "support_plan.open",
+      "support_plan.member_add",
+      "support_plan.goal_add",
+      "support_plan.activate",
+      "support_plan.read",
+      "support_plan.review",
+      "support_plan.goal_update",
+      "support_plan.closure_request",
+      "support_plan.closure_approve",
+      "support_plan.reopen",
+      "record.read_denied",
+    ]) {
       expect(actions).toContain(action);
     }
     const openEvent = audited.find((event) => event.action === "support_plan.open")!;
@@ -164,7 +241,12 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
   test("closure returned with a comment goes back to active", async () => {
     const planId = await open();
     await activatePlan({ user: users.inspector, context, planId, input: { version: 1 } });
-    await requestClosure({ user: users.inspector, context, planId, input: { version: 2, closureReason: "other", closureJustification: "Семья справляется сама", transferTerritoryId: null } });
+    await requestClosure({
+      user: users.inspector,
+      context,
+      planId,
+      input: { version: 2, closureReason: "other", closureJustification: "Семья справляется сама", transferTerritoryId: null },
+    });
     const returned = await returnClosure({ user: users.supervisor, context, planId, input: { version: 3, comment: "Нужна ещё одна встреча с семьёй" } });
     expect(returned.ok).toBe(true);
     const plan = await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } });
@@ -178,8 +260,21 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
     const oshNames = await database.prisma.territory.findUniqueOrThrow({ where: { id: osh }, select: { nameRu: true, nameKy: true, nameEn: true } });
     const stored = async () => (await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } })).closureTransferTerritoryId;
 
-    expect((await requestClosure({ user: users.inspector, context, planId, input: { version: 2, closureReason: "moved", closureJustification: null, transferTerritoryId: osh } })).ok).toBe(true);
-    expect(await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ status: "closure_requested", closureReason: "moved", closureTransferTerritoryId: osh });
+    expect(
+      (
+        await requestClosure({
+          user: users.inspector,
+          context,
+          planId,
+          input: { version: 2, closureReason: "moved", closureJustification: null, transferTerritoryId: osh },
+        })
+      ).ok,
+    ).toBe(true);
+    expect(await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({
+      status: "closure_requested",
+      closureReason: "moved",
+      closureTransferTerritoryId: osh,
+    });
     expect((await readPlan({ user: users.inspector, context, planId })).closure?.transferTerritory).toEqual(oshNames);
     expect((await readPlan({ user: users.supervisor, context, planId, purpose: "print" })).closure?.transferTerritory).toEqual(oshNames);
     const requested = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "support_plan.closure_request", recordId: planId } });
@@ -196,7 +291,16 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
       user: users.inspector,
       context,
       planId,
-      input: { version: 4, reviewedOn: todayIso(), progressNote: "Семья переехала", riskRating: "low", decision: "request_closure", closureReason: "moved", closureJustification: null, transferTerritoryId: osh },
+      input: {
+        version: 4,
+        reviewedOn: todayIso(),
+        progressNote: "Семья переехала",
+        riskRating: "low",
+        decision: "request_closure",
+        closureReason: "moved",
+        closureJustification: null,
+        transferTerritoryId: osh,
+      },
     });
     expect(review.ok).toBe(true);
     expect(await stored()).toBe(osh);
@@ -206,7 +310,16 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
     // Reopened: cleared; another reason keeps no district even when one is sent.
     expect((await reopenPlan({ user: users.supervisor, context, planId, input: { version: 6 } })).ok).toBe(true);
     expect(await stored()).toBeNull();
-    expect((await requestClosure({ user: users.inspector, context, planId, input: { version: 7, closureReason: "turned_18", closureJustification: null, transferTerritoryId: osh } })).ok).toBe(true);
+    expect(
+      (
+        await requestClosure({
+          user: users.inspector,
+          context,
+          planId,
+          input: { version: 7, closureReason: "turned_18", closureJustification: null, transferTerritoryId: osh },
+        })
+      ).ok,
+    ).toBe(true);
     expect(await stored()).toBeNull();
   });
 
@@ -228,8 +341,20 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
     await addGoal({ user: users.inspector, context, planId, input: goal({ version: 3, responsibleAgencyId: POLICE }) });
     const goalRow = await database.prisma.supportPlanGoal.findFirstOrThrow({ where: { planId } });
     const results = await Promise.all([
-      updateGoal({ user: users.inspector, context, planId, goalId: goalRow.id, input: goal({ version: 1, responsibleAgencyId: POLICE, status: "in_progress" }) }),
-      updateGoal({ user: users.inspector, context, planId, goalId: goalRow.id, input: goal({ version: 1, responsibleAgencyId: POLICE, status: "not_done", notDoneReason: "Переезд" }) }),
+      updateGoal({
+        user: users.inspector,
+        context,
+        planId,
+        goalId: goalRow.id,
+        input: goal({ version: 1, responsibleAgencyId: POLICE, status: "in_progress" }),
+      }),
+      updateGoal({
+        user: users.inspector,
+        context,
+        planId,
+        goalId: goalRow.id,
+        input: goal({ version: 1, responsibleAgencyId: POLICE, status: "not_done", notDoneReason: "Переезд" }),
+      }),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     const loser = results.find((result) => !result.ok)!;
@@ -252,14 +377,24 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
 
   test("a pedagogue's proposal is accepted by a lead of the district; transfer hands the plan to another district", async () => {
     const mine = stableId("person", "asanaliev-nurbek"); // owned by the pedagogue's school
-    const proposed = await openPlan({ user: users.pedagogue, context, input: { personId: mine, grounds: ["school_absence"], groundsOther: null, parentInvolvement: null, childView: null, reviewIntervalMonths: 3 } });
+    const proposed = await openPlan({
+      user: users.pedagogue,
+      context,
+      input: { personId: mine, grounds: ["school_absence"], groundsOther: null, parentInvolvement: null, childView: null, reviewIntervalMonths: 3 },
+    });
     if (!proposed.ok) throw new Error("not proposed");
     const planId = proposed.id;
-    expect(await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({ isProposal: true, status: "draft", leadUserId: users.pedagogue.id });
+    expect(await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({
+      isProposal: true,
+      status: "draft",
+      leadUserId: users.pedagogue.id,
+    });
     const asCandidate = await readPlan({ user: users.socialworker, context, planId });
     expect(asCandidate.fields).toEqual(["childName", "grounds", "groundsOther"]);
     expect(asCandidate.actions).toEqual(["read", "accept", "print"]);
-    expect((await acceptProposal({ user: users.socialworker, context, planId, input: { version: 1, proposerRole: "социальный педагог школы" } })).ok).toBe(true);
+    expect((await acceptProposal({ user: users.socialworker, context, planId, input: { version: 1, proposerRole: "социальный педагог школы" } })).ok).toBe(
+      true,
+    );
     const accepted = await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId }, include: { members: true } });
     expect(accepted).toMatchObject({ isProposal: false, leadUserId: users.socialworker.id });
     expect(accepted.members.map((m) => m.userId)).toEqual([users.pedagogue.id]);
@@ -280,35 +415,90 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
 
   test("bad references are field errors and save nothing; unknown or out-of-scope ids look the same", async () => {
     const before = await database.prisma.supportPlan.count();
-    const unknown = await openPlan({ user: users.inspector, context, input: { personId: newId(), grounds: ["family_crisis"], groundsOther: null, parentInvolvement: null, childView: null, reviewIntervalMonths: 3 } });
-    const outOfScope = await openPlan({ user: users.inspector, context, input: { personId: stableId("person", "asanaliev-nurbek"), grounds: ["family_crisis"], groundsOther: null, parentInvolvement: null, childView: null, reviewIntervalMonths: 3 } });
+    const unknown = await openPlan({
+      user: users.inspector,
+      context,
+      input: { personId: newId(), grounds: ["family_crisis"], groundsOther: null, parentInvolvement: null, childView: null, reviewIntervalMonths: 3 },
+    });
+    const outOfScope = await openPlan({
+      user: users.inspector,
+      context,
+      input: {
+        personId: stableId("person", "asanaliev-nurbek"),
+        grounds: ["family_crisis"],
+        groundsOther: null,
+        parentInvolvement: null,
+        childView: null,
+        reviewIntervalMonths: 3,
+      },
+    });
     expect(unknown).toEqual({ ok: false, fieldErrors: { personId: "plan.error.unknownPerson" } });
     expect(outOfScope).toEqual(unknown);
     expect(await database.prisma.supportPlan.count()).toBe(before);
 
     const planId = await open();
-    expect(await addMember({ user: users.inspector, context, planId, input: { version: 1, userId: newId(), roleInPlan: "x" } })).toEqual({ ok: false, fieldErrors: { userId: "plan.error.unknownUser" } });
-    expect(await addMember({ user: users.inspector, context, planId, input: { version: 1, userId: users.auditor.id, roleInPlan: "x" } })).toEqual({ ok: false, fieldErrors: { userId: "plan.error.unknownUser" } });
-    expect(await addGoal({ user: users.inspector, context, planId, input: goal({ version: 1, responsibleAgencyId: newId() }) })).toEqual({ ok: false, fieldErrors: { responsibleAgencyId: "plan.error.unknownAgency" } });
-    expect(await addGoal({ user: users.inspector, context, planId, input: goal({ version: 1, responsibleUserId: users.officer.id }) })).toEqual({ ok: false, fieldErrors: { responsibleUserId: "plan.error.responsibleUser" } });
+    expect(await addMember({ user: users.inspector, context, planId, input: { version: 1, userId: newId(), roleInPlan: "x" } })).toEqual({
+      ok: false,
+      fieldErrors: { userId: "plan.error.unknownUser" },
+    });
+    expect(await addMember({ user: users.inspector, context, planId, input: { version: 1, userId: users.auditor.id, roleInPlan: "x" } })).toEqual({
+      ok: false,
+      fieldErrors: { userId: "plan.error.unknownUser" },
+    });
+    expect(await addGoal({ user: users.inspector, context, planId, input: goal({ version: 1, responsibleAgencyId: newId() }) })).toEqual({
+      ok: false,
+      fieldErrors: { responsibleAgencyId: "plan.error.unknownAgency" },
+    });
+    expect(await addGoal({ user: users.inspector, context, planId, input: goal({ version: 1, responsibleUserId: users.officer.id }) })).toEqual({
+      ok: false,
+      fieldErrors: { responsibleUserId: "plan.error.responsibleUser" },
+    });
     expect(await database.prisma.supportPlanGoal.count({ where: { planId } })).toBe(0);
     expect(await database.prisma.supportPlanMember.count({ where: { planId } })).toBe(0);
     expect(await version(planId)).toBe(1);
     // Roles without case content cannot open plans at all.
-    expect(await statusOf(() => openPlan({ user: users.analyst, context, input: { personId: CHILD, grounds: ["family_crisis"], groundsOther: null, parentInvolvement: null, childView: null, reviewIntervalMonths: 3 } }))).toBe(404);
+    expect(
+      await statusOf(() =>
+        openPlan({
+          user: users.analyst,
+          context,
+          input: { personId: CHILD, grounds: ["family_crisis"], groundsOther: null, parentInvolvement: null, childView: null, reviewIntervalMonths: 3 },
+        }),
+      ),
+    ).toBe(404);
   });
 
   test("the raw database holds only ciphertext for narrative fields, goal text, progress notes and roles", async () => {
     const planId = await open();
     await addMember({ user: users.inspector, context, planId, input: { version: 1, userId: users.pedagogue.id, roleInPlan: "социальный педагог" } });
     await addGoal({ user: users.inspector, context, planId, input: goal({ version: 2, text: "<script>alert(1)</script> Цель" }) });
-    await recordReview({ user: users.inspector, context, planId, input: { version: 3, reviewedOn: todayIso(), progressNote: "Заметка о прогрессе", riskRating: "low", decision: "continue", closureReason: undefined, closureJustification: null, transferTerritoryId: null } });
+    await recordReview({
+      user: users.inspector,
+      context,
+      planId,
+      input: {
+        version: 3,
+        reviewedOn: todayIso(),
+        progressNote: "Заметка о прогрессе",
+        riskRating: "low",
+        decision: "continue",
+        closureReason: undefined,
+        closureJustification: null,
+        transferTerritoryId: null,
+      },
+    });
     const [plan] = await database.withConnection((connection) =>
       connection.query<Record<string, string>>(`select grounds_other, parent_involvement, child_view from support_plan where id = $1`, [planId]),
     );
-    const [goalRow] = await database.withConnection((connection) => connection.query<{ text: string }>(`select text from support_plan_goal where plan_id = $1`, [planId]));
-    const [reviewRow] = await database.withConnection((connection) => connection.query<{ progress_note: string }>(`select progress_note from support_plan_review where plan_id = $1`, [planId]));
-    const [memberRow] = await database.withConnection((connection) => connection.query<{ role_in_plan: string }>(`select role_in_plan from support_plan_member where plan_id = $1`, [planId]));
+    const [goalRow] = await database.withConnection((connection) =>
+      connection.query<{ text: string }>(`select text from support_plan_goal where plan_id = $1`, [planId]),
+    );
+    const [reviewRow] = await database.withConnection((connection) =>
+      connection.query<{ progress_note: string }>(`select progress_note from support_plan_review where plan_id = $1`, [planId]),
+    );
+    const [memberRow] = await database.withConnection((connection) =>
+      connection.query<{ role_in_plan: string }>(`select role_in_plan from support_plan_member where plan_id = $1`, [planId]),
+    );
     for (const value of [...Object.values(plan), goalRow.text, reviewRow.progress_note, memberRow.role_in_plan]) {
       expect(value.startsWith("kmk1.")).toBe(true);
     }
@@ -333,7 +523,10 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
     for (const name of ["analyst", "admin", "auditor"]) {
       expect((await listCaseload({ user: users[name], context, page: 1 })).rows).toEqual([]);
     }
-    const listed = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "support_plan.list", actorUserId: users.inspector.id }, orderBy: { seq: "desc" } });
+    const listed = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "support_plan.list", actorUserId: users.inspector.id },
+      orderBy: { seq: "desc" },
+    });
     expect(listed.fields).toEqual(["childName"]);
   });
 });

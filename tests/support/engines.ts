@@ -14,9 +14,7 @@ export type Engine = "postgres" | "pglite";
 export async function useEngine(engine: Engine, databaseUrl: string): Promise<Database> {
   await closeDatabase();
   const env =
-    engine === "postgres"
-      ? parseEnv({ DATABASE_URL: databaseUrl })
-      : parseEnv({ KAMKOR_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "kamkor-pglite-")) });
+    engine === "postgres" ? parseEnv({ DATABASE_URL: databaseUrl }) : parseEnv({ KAMKOR_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "kamkor-pglite-")) });
   const database = await getDatabase(env);
   await database.withConnection((connection) => applyMigrations(connection));
   return database;

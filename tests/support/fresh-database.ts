@@ -5,7 +5,10 @@ import pg from "pg";
  * runs the migrations, as in production). For tests that must not share the common test
  * database — e.g. because they tamper with the audit log, or count every event in it.
  */
-export async function freshPostgresDatabase(name: string, urls: { databaseUrl: string; adminDatabaseUrl: string }): Promise<{ appUrl: string; adminUrl: string }> {
+export async function freshPostgresDatabase(
+  name: string,
+  urls: { databaseUrl: string; adminDatabaseUrl: string },
+): Promise<{ appUrl: string; adminUrl: string }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Bad database name: ${name}`);
   const admin = new pg.Client({ connectionString: urls.adminDatabaseUrl });
   await admin.connect();

@@ -57,10 +57,7 @@ function baseTmpDir(): string {
 
 export async function startThrowawayPostgres(options: { label?: string } = {}): Promise<ThrowawayPostgres> {
   if (!existsSync(path.join(BIN_DIR, "initdb")) || !existsSync(path.join(BIN_DIR, "pg_ctl"))) {
-    throw new Error(
-      `PostgreSQL 15 server binaries not found in ${BIN_DIR} (install with: apt-get install -y postgresql-15, ` +
-        `or set POSTGRES_BIN_DIR)`,
-    );
+    throw new Error(`PostgreSQL 15 server binaries not found in ${BIN_DIR} (install with: apt-get install -y postgresql-15, ` + `or set POSTGRES_BIN_DIR)`);
   }
   const label = (options.label ?? "test").replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 20);
   // Keep the path short: the unix socket path inside it must stay under ~107 bytes.
@@ -80,8 +77,15 @@ export async function startThrowawayPostgres(options: { label?: string } = {}): 
   // pid and, once we are gone, stops the server and removes the dir.
   const watchdog = spawn(
     "sh",
-    ["-c", 'p=$1 d=$2; shift 2; while kill -0 "$p" 2>/dev/null; do sleep 1; done; "$@" >/dev/null 2>&1; rm -rf "$d"',
-      "pg-watchdog", String(process.pid), dir, stopCmd[0], ...stopCmd[1]],
+    [
+      "-c",
+      'p=$1 d=$2; shift 2; while kill -0 "$p" 2>/dev/null; do sleep 1; done; "$@" >/dev/null 2>&1; rm -rf "$d"',
+      "pg-watchdog",
+      String(process.pid),
+      dir,
+      stopCmd[0],
+      ...stopCmd[1],
+    ],
     { detached: true, stdio: "ignore", cwd: dir },
   );
   watchdog.unref();
@@ -107,19 +111,13 @@ export async function startThrowawayPostgres(options: { label?: string } = {}): 
   process.on("exit", stopSync);
 
   try {
-    await pgExec(
-      "initdb",
-      ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"],
-      dir,
-    );
+    await pgExec("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], dir);
 
     // The free port can be taken between probing and binding; retry a couple of times.
     let port = 0;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const serverOpts =
-        `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} ` +
-        `-c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+      const serverOpts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} ` + `-c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
       try {
         // -l: the server must not inherit our stdio pipes, or execFile would wait for it to exit.
         await pgExec("pg_ctl", ["start", "-D", dataDir, "-l", logFile, "-w", "-t", "30", "-o", serverOpts], dir);
@@ -147,9 +145,7 @@ export async function startThrowawayPostgres(options: { label?: string } = {}): 
     const log = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n") : "";
     const stderr = (err as { stderr?: string }).stderr ?? "";
     stopSync();
-    throw new Error(
-      `startThrowawayPostgres failed: ${(err as Error).message}\n${stderr}${log ? `\n--- server.log ---\n${log}` : ""}`,
-    );
+    throw new Error(`startThrowawayPostgres failed: ${(err as Error).message}\n${stderr}${log ? `\n--- server.log ---\n${log}` : ""}`);
   }
 }
 

@@ -125,9 +125,16 @@ describe("applyMigrations on PGlite", () => {
     const columns = await connection.query<{ column_name: string }>(
       "select column_name from information_schema.columns where table_name = '_prisma_migrations' order by column_name",
     );
-    expect(columns.map((c) => c.column_name)).toEqual(
-      ["applied_steps_count", "checksum", "finished_at", "id", "logs", "migration_name", "rolled_back_at", "started_at"],
-    );
+    expect(columns.map((c) => c.column_name)).toEqual([
+      "applied_steps_count",
+      "checksum",
+      "finished_at",
+      "id",
+      "logs",
+      "migration_name",
+      "rolled_back_at",
+      "started_at",
+    ]);
   });
 
   test("running again applies nothing and adds no rows", async () => {
@@ -189,10 +196,11 @@ describe("applyMigrations on PGlite", () => {
 
   test("an unfinished migration recorded earlier stops the run", async () => {
     await applyMigrations(connection, []);
-    await connection.query(
-      `insert into "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) values ($1, $2, $3, 0)`,
-      [crypto.randomUUID(), sha256("x"), "20000101000000_stuck"],
-    );
+    await connection.query(`insert into "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) values ($1, $2, $3, 0)`, [
+      crypto.randomUUID(),
+      sha256("x"),
+      "20000101000000_stuck",
+    ]);
     const error = await applyMigrations(connection, readMigrations()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toContain("20000101000000_stuck");

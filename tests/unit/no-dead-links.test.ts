@@ -28,9 +28,7 @@ function routePath(fileOrFolder: string): string {
   segments.push(current);
   // Bracket-escaped text was copied without its brackets; a leading "_" that came from an
   // escape is rare enough to ignore here.
-  const urlSegments = segments
-    .filter((segment) => !segment.startsWith("_"))
-    .map((segment) => (segment.endsWith("_") ? segment.slice(0, -1) : segment));
+  const urlSegments = segments.filter((segment) => !segment.startsWith("_")).map((segment) => (segment.endsWith("_") ? segment.slice(0, -1) : segment));
   return `/${urlSegments.join("/")}`;
 }
 
@@ -107,13 +105,10 @@ describe("flat-route matcher", () => {
 describe("no dead links in the navigation", () => {
   const modules = routeModules();
 
-  test.each(Object.entries(AREAS).map(([area, { path: urlPath }]) => [area, urlPath]))(
-    "area %s (%s) has a route module in app/routes",
-    (_area, urlPath) => {
-      const found = modules.filter((route) => matches(route.path, urlPath));
-      expect(found, `no route module for ${urlPath}; routes: ${modules.map((r) => `${r.file}→${r.path}`).join(", ")}`).not.toEqual([]);
-    },
-  );
+  test.each(Object.entries(AREAS).map(([area, { path: urlPath }]) => [area, urlPath]))("area %s (%s) has a route module in app/routes", (_area, urlPath) => {
+    const found = modules.filter((route) => matches(route.path, urlPath));
+    expect(found, `no route module for ${urlPath}; routes: ${modules.map((r) => `${r.file}→${r.path}`).join(", ")}`).not.toEqual([]);
+  });
 
   test.each(Object.entries(AREAS).map(([area, { path: urlPath }]) => [area, urlPath]))(
     "area %s (%s) is a page (its route module has a default export), not only a resource route",

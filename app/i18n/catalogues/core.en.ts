@@ -41,7 +41,8 @@ export const coreEn: CoreCatalogue = {
   "totp.startOver": "Sign in with another username",
 
   "enrol.title": "Set up your authenticator",
-  "enrol.intro": "Confidential data needs a second factor. Scan the QR code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator) or type the key in by hand.",
+  "enrol.intro":
+    "Confidential data needs a second factor. Scan the QR code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator) or type the key in by hand.",
   "enrol.qrAlt": "QR code to add Kamkor to an authenticator app",
   "enrol.secret": "Key for manual entry",
   "enrol.step.scan": "1. Add Kamkor to the app.",

@@ -16,7 +16,19 @@ import { tasksMessages } from "~/modules/tasks/tasks.messages";
  */
 type ModuleMessages = { ru: Record<string, string>; ky: Record<string, string>; en: Record<string, string> };
 
-export const moduleMessages = [auditMessages, peopleMessages, breakGlassMessages, adminMessages, authMessages, chronologyMessages, tasksMessages, supportPlanMessages, pathwayMessages, screeningMessages, pupilMessages] as const;
+export const moduleMessages = [
+  auditMessages,
+  peopleMessages,
+  breakGlassMessages,
+  adminMessages,
+  authMessages,
+  chronologyMessages,
+  tasksMessages,
+  supportPlanMessages,
+  pathwayMessages,
+  screeningMessages,
+  pupilMessages,
+] as const;
 
 /** The same list, typed loosely for merging at run time. */
 export const allModuleMessages: readonly ModuleMessages[] = moduleMessages;

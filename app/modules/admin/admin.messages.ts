@@ -40,7 +40,8 @@ export const adminMessages = defineMessages({
     "admin.user.saveRoles": "Сохранить роли",
     "admin.user.ownAdminRoleHint": "Свою роль администратора снять нельзя.",
     "admin.user.passwordTitle": "Новый пароль",
-    "admin.user.passwordNote": "Задайте новый пароль и передайте его пользователю лично. Код из приложения-аутентификатора по-прежнему потребуется; открытые сеансы будут завершены.",
+    "admin.user.passwordNote":
+      "Задайте новый пароль и передайте его пользователю лично. Код из приложения-аутентификатора по-прежнему потребуется; открытые сеансы будут завершены.",
     "admin.user.setPassword": "Установить пароль",
     "admin.user.totpTitle": "Приложение-аутентификатор",
     "admin.user.totpHint": "Если телефон с приложением потерян, сбросьте его: при следующем входе пользователь подключит приложение заново.",
@@ -75,7 +76,8 @@ export const adminMessages = defineMessages({
     "admin.field.initialPassword": "Начальный пароль",
     "admin.field.newPassword": "Новый пароль",
     "admin.field.passwordConfirm": "Повторите пароль",
-    "admin.field.passwordHint": "От 12 до 128 знаков; можно использовать фразу с пробелами. Распространённые пароли и пароли с именем пользователя не принимаются.",
+    "admin.field.passwordHint":
+      "От 12 до 128 знаков; можно использовать фразу с пробелами. Распространённые пароли и пароли с именем пользователя не принимаются.",
     "admin.field.totp": "Аутентификатор",
     "admin.field.sessions": "Открытые сеансы",
     "admin.field.createdAt": "Создан",
@@ -154,7 +156,8 @@ export const adminMessages = defineMessages({
     "admin.user.saveRoles": "Ролдорду сактоо",
     "admin.user.ownAdminRoleHint": "Өзүңүздүн администратор ролуңузду алып сала албайсыз.",
     "admin.user.passwordTitle": "Жаңы сырсөз",
-    "admin.user.passwordNote": "Жаңы сырсөз коюп, аны колдонуучуга жеке өзү бериңиз. Аутентификатордун коду мурдагыдай эле талап кылынат; ачык сеанстар аяктайт.",
+    "admin.user.passwordNote":
+      "Жаңы сырсөз коюп, аны колдонуучуга жеке өзү бериңиз. Аутентификатордун коду мурдагыдай эле талап кылынат; ачык сеанстар аяктайт.",
     "admin.user.setPassword": "Сырсөздү коюу",
     "admin.user.totpTitle": "Аутентификатор тиркемеси",
     "admin.user.totpHint": "Тиркемеси бар телефон жоголсо, аны баштапкы абалга келтириңиз: кийинки киргенде колдонуучу тиркемени кайра туташтырат.",
@@ -189,7 +192,8 @@ export const adminMessages = defineMessages({
     "admin.field.initialPassword": "Баштапкы сырсөз",
     "admin.field.newPassword": "Жаңы сырсөз",
     "admin.field.passwordConfirm": "Сырсөздү кайталаңыз",
-    "admin.field.passwordHint": "12ден 128ге чейин белги; боштуктары бар сөз айкашын колдонсо болот. Кеңири тараган сырсөздөр жана колдонуучунун аты бар сырсөздөр кабыл алынбайт.",
+    "admin.field.passwordHint":
+      "12ден 128ге чейин белги; боштуктары бар сөз айкашын колдонсо болот. Кеңири тараган сырсөздөр жана колдонуучунун аты бар сырсөздөр кабыл алынбайт.",
     "admin.field.totp": "Аутентификатор",
     "admin.field.sessions": "Ачык сеанстар",
     "admin.field.createdAt": "Түзүлгөн",

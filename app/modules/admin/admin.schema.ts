@@ -29,8 +29,7 @@ const text = (requiredKey: string, max: number, tooLongKey = "admin.error.tooLon
     .max(max, tooLongKey)
     .refine((value) => !CONTROL_CHARACTERS.test(value), "admin.error.controlCharacters");
 
-const id = (requiredKey: string) =>
-  z.string({ required_error: requiredKey, invalid_type_error: requiredKey }).trim().min(1, requiredKey).uuid(requiredKey);
+const id = (requiredKey: string) => z.string({ required_error: requiredKey, invalid_type_error: requiredKey }).trim().min(1, requiredKey).uuid(requiredKey);
 
 export const usernameSchema = z
   .string({ required_error: "admin.error.username.required", invalid_type_error: "admin.error.username.required" })
@@ -120,7 +119,10 @@ export const createUserSchema = z
 export type CreateUserFormData = z.infer<typeof createUserSchema>;
 
 export const userDetailsSchema = z.object({ intent: z.literal("details"), ...userDetailsFields }).strict();
-export const userRolesSchema = z.object({ intent: z.literal("roles"), ...roleShape }).strict().superRefine(atLeastOneRole);
+export const userRolesSchema = z
+  .object({ intent: z.literal("roles"), ...roleShape })
+  .strict()
+  .superRefine(atLeastOneRole);
 export const userPasswordSchema = z
   .object({ intent: z.literal("password"), password: newPasswordSchema, passwordConfirm: passwordConfirmSchema })
   .strict()

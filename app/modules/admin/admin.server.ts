@@ -212,9 +212,7 @@ export async function updateAgency(call: Call & { agencyId: string; data: Agency
   if (!(await districtExists(call.data.territoryId))) return { ok: false, fieldErrors: { territoryId: "admin.error.territory.unknown" } };
   const fields = changedFields(before, call.data);
   if (fields.length === 0) return { ok: true, id: call.agencyId };
-  await auditedWrite(call, { action: "admin.agency_update", record, fields }, () =>
-    prisma.agency.update({ where: { id: call.agencyId }, data: call.data }),
-  );
+  await auditedWrite(call, { action: "admin.agency_update", record, fields }, () => prisma.agency.update({ where: { id: call.agencyId }, data: call.data }));
   return { ok: true, id: call.agencyId };
 }
 
@@ -302,9 +300,7 @@ export async function updateUserDetails(call: Call & { userId: string; data: { d
     return { ok: false, fieldErrors: { agencyId: "admin.error.agency.unknown" } };
   }
   const prisma = await getPrisma();
-  await auditedWrite(call, { action: "admin.user_update", record, fields }, () =>
-    prisma.user.update({ where: { id: call.userId }, data: call.data }),
-  );
+  await auditedWrite(call, { action: "admin.user_update", record, fields }, () => prisma.user.update({ where: { id: call.userId }, data: call.data }));
   return { ok: true, id: call.userId };
 }
 
@@ -385,4 +381,3 @@ export async function resetUserTotp(call: Call & { userId: string }): Promise<Co
   await resetBucket(rateLimitKeys.totp(call.userId));
   return { ok: true, id: call.userId };
 }
-

@@ -22,8 +22,7 @@ function RecordCell({ row, linkPeople }: { row: Row; linkPeople: boolean }) {
   if (linkPeople && row.recordType === "person" && row.recordId && /^[0-9a-f-]{36}$/i.test(row.recordId)) {
     return (
       <>
-        <code>{text}</code>{" "}
-        <Link to={`/audit/person/${row.recordId}`}>{t("audit.person.report")}</Link>
+        <code>{text}</code> <Link to={`/audit/person/${row.recordId}`}>{t("audit.person.report")}</Link>
       </>
     );
   }

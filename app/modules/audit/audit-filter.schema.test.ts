@@ -38,7 +38,10 @@ describe("audit search filter", () => {
   });
 
   test("all messages at once: a missing record type is reported next to another field's error", () => {
-    expect(parse("recordId=abc&decision=maybe")).toMatchObject({ ok: false, fieldErrors: { recordType: "audit.error.recordTypeRequired", decision: "audit.error.decision" } });
+    expect(parse("recordId=abc&decision=maybe")).toMatchObject({
+      ok: false,
+      fieldErrors: { recordType: "audit.error.recordTypeRequired", decision: "audit.error.decision" },
+    });
   });
 
   test.each(["role=admin", "user=a&user=b", "before=abc", "before=1&after=2", "after=-1", "before=99999999999999999999"])(

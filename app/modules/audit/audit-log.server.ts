@@ -148,7 +148,11 @@ export async function auditPage(filter: AuditFilter, cursor: AuditCursor, pageSi
   const keyOf = async (seq: bigint): Promise<Key | null> =>
     timeOrder ? prisma.auditEvent.findUnique({ where: { seq }, select: { seq: true, occurredAt: true } }) : { seq, occurredAt: new Date(0) };
   const exists = async (key: Key, direction: Direction) =>
-    (await prisma.auditEvent.findFirst({ where: { AND: [where, beyond(key, direction, timeOrder)] }, orderBy: orderFor(direction, timeOrder), select: { seq: true } })) !== null;
+    (await prisma.auditEvent.findFirst({
+      where: { AND: [where, beyond(key, direction, timeOrder)] },
+      orderBy: orderFor(direction, timeOrder),
+      select: { seq: true },
+    })) !== null;
 
   if (cursor.after !== undefined) {
     // Previous page: the oldest `pageSize` events newer than the cursor, shown newest first.

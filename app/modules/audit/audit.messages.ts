@@ -3,7 +3,8 @@ import { defineMessages } from "~/i18n/define-messages";
 export const auditMessages = defineMessages({
   ru: {
     "audit.title": "Журнал аудита",
-    "audit.intro": "Кто, когда и что делал в системе. Журнал только дополняется: каждая запись связана с предыдущей, поэтому изменение или удаление записи обнаруживается проверкой.",
+    "audit.intro":
+      "Кто, когда и что делал в системе. Журнал только дополняется: каждая запись связана с предыдущей, поэтому изменение или удаление записи обнаруживается проверкой.",
     "audit.contentNote": "Аудитор видит идентификаторы записей и названия полей, но не содержание дел.",
     "audit.filters": "Условия поиска",
     "audit.user": "Пользователь",
@@ -62,7 +63,8 @@ export const auditMessages = defineMessages({
     "audit.person.personId": "Идентификатор человека",
     "audit.person.open": "Показать",
     "audit.person.title": "Кто открывал данные человека",
-    "audit.person.intro": "Все записи журнала о человеке с идентификатором {id}: просмотры, изменения, отказы в доступе, экстренный доступ и проверки аудитора.",
+    "audit.person.intro":
+      "Все записи журнала о человеке с идентификатором {id}: просмотры, изменения, отказы в доступе, экстренный доступ и проверки аудитора.",
     "audit.person.byUser": "По пользователям",
     "audit.person.byUserCaption": "Пользователи, обращавшиеся к данным человека, сначала последние",
     "audit.person.first": "Первое обращение",
@@ -104,7 +106,8 @@ export const auditMessages = defineMessages({
   },
   ky: {
     "audit.title": "Аудит журналы",
-    "audit.intro": "Системада ким, качан жана эмне кылганы. Журнал толукталат гана: ар бир жазуу мурункусу менен байланышкан, ошондуктан жазууну өзгөртүү же өчүрүү текшерүүдө табылат.",
+    "audit.intro":
+      "Системада ким, качан жана эмне кылганы. Журнал толукталат гана: ар бир жазуу мурункусу менен байланышкан, ошондуктан жазууну өзгөртүү же өчүрүү текшерүүдө табылат.",
     "audit.contentNote": "Аудитор жазуулардын идентификаторлорун жана талаалардын аталыштарын көрөт, иштердин мазмунун көрбөйт.",
     "audit.filters": "Издөө шарттары",
     "audit.user": "Колдонуучу",
@@ -163,7 +166,8 @@ export const auditMessages = defineMessages({
     "audit.person.personId": "Адамдын идентификатору",
     "audit.person.open": "Көрсөтүү",
     "audit.person.title": "Адамдын маалыматын ким ачкан",
-    "audit.person.intro": "{id} идентификатору бар адам тууралуу журналдагы бардык жазуулар: көрүүлөр, өзгөртүүлөр, баш тартуулар, шашылыш кирүү жана аудитордун текшерүүлөрү.",
+    "audit.person.intro":
+      "{id} идентификатору бар адам тууралуу журналдагы бардык жазуулар: көрүүлөр, өзгөртүүлөр, баш тартуулар, шашылыш кирүү жана аудитордун текшерүүлөрү.",
     "audit.person.byUser": "Колдонуучулар боюнча",
     "audit.person.byUserCaption": "Адамдын маалыматына кайрылган колдонуучулар, алгач акыркылары",
     "audit.person.first": "Биринчи кайрылуу",
@@ -205,7 +209,8 @@ export const auditMessages = defineMessages({
   },
   en: {
     "audit.title": "Audit log",
-    "audit.intro": "Who did what in the system, and when. The log is append-only: each entry is linked to the one before it, so a changed or deleted entry is detected by verification.",
+    "audit.intro":
+      "Who did what in the system, and when. The log is append-only: each entry is linked to the one before it, so a changed or deleted entry is detected by verification.",
     "audit.contentNote": "Auditors see record ids and field names, never case content.",
     "audit.filters": "Search",
     "audit.user": "User",

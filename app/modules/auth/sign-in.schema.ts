@@ -5,10 +5,13 @@ export const passwordStepSchema = z
   .object({
     username: z
       .string({ required_error: "signIn.error.required.username", invalid_type_error: "signIn.error.required.username" })
-      .trim().min(1, "signIn.error.required.username").max(100, "signIn.error.tooLong"),
+      .trim()
+      .min(1, "signIn.error.required.username")
+      .max(100, "signIn.error.tooLong"),
     password: z
       .string({ required_error: "signIn.error.required.password", invalid_type_error: "signIn.error.required.password" })
-      .min(1, "signIn.error.required.password").max(256, "signIn.error.tooLong"),
+      .min(1, "signIn.error.required.password")
+      .max(256, "signIn.error.tooLong"),
   })
   .strict();
 

@@ -3,7 +3,8 @@ import { defineMessages } from "~/i18n/define-messages";
 export const breakGlassMessages = defineMessages({
   ru: {
     "breakGlass.title": "Экстренный доступ",
-    "breakGlass.intro": "Используйте только в экстренной ситуации, когда без сведений о человеке нельзя обеспечить его безопасность. Доступ только для просмотра, действует {minutes} минут, записывается в журнал и проверяется руководителем.",
+    "breakGlass.intro":
+      "Используйте только в экстренной ситуации, когда без сведений о человеке нельзя обеспечить его безопасность. Доступ только для просмотра, действует {minutes} минут, записывается в журнал и проверяется руководителем.",
     "breakGlass.who": "Кого вы ищете",
     "breakGlass.reason": "Причина",
     "breakGlass.reasonHint": "Опишите ситуацию: что произошло и зачем нужны сведения (не менее 20 знаков).",
@@ -34,7 +35,8 @@ export const breakGlassMessages = defineMessages({
   },
   ky: {
     "breakGlass.title": "Өзгөчө кирүү",
-    "breakGlass.intro": "Адам жөнүндө маалыматсыз анын коопсуздугун камсыз кылуу мүмкүн болбогон өзгөчө кырдаалда гана колдонуңуз. Кирүү көрүү үчүн гана, {minutes} мүнөт жарактуу, журналга жазылат жана жетекчи тарабынан текшерилет.",
+    "breakGlass.intro":
+      "Адам жөнүндө маалыматсыз анын коопсуздугун камсыз кылуу мүмкүн болбогон өзгөчө кырдаалда гана колдонуңуз. Кирүү көрүү үчүн гана, {minutes} мүнөт жарактуу, журналга жазылат жана жетекчи тарабынан текшерилет.",
     "breakGlass.who": "Кимди издеп жатасыз",
     "breakGlass.reason": "Себеби",
     "breakGlass.reasonHint": "Кырдаалды сүрөттөңүз: эмне болду жана маалымат эмне үчүн керек (20 белгиден кем эмес).",
@@ -65,7 +67,8 @@ export const breakGlassMessages = defineMessages({
   },
   en: {
     "breakGlass.title": "Emergency access",
-    "breakGlass.intro": "Use only in an emergency, when a person's safety cannot be ensured without their details. Access is view-only, lasts {minutes} minutes, is logged and is reviewed by a supervisor.",
+    "breakGlass.intro":
+      "Use only in an emergency, when a person's safety cannot be ensured without their details. Access is view-only, lasts {minutes} minutes, is logged and is reviewed by a supervisor.",
     "breakGlass.who": "Who you are looking for",
     "breakGlass.reason": "Reason",
     "breakGlass.reasonHint": "Describe the situation: what happened and why you need the details (at least 20 characters).",

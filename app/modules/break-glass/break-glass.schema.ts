@@ -7,11 +7,7 @@ export const breakGlassRequestSchema = z
     pin: z.string().max(40).optional(),
     surname: z.string().max(100).optional(),
     birthDate: z.string().max(20).optional(),
-    reason: z
-      .string({ required_error: "breakGlass.error.reason" })
-      .trim()
-      .min(20, "breakGlass.error.reason")
-      .max(2000, "breakGlass.error.reasonTooLong"),
+    reason: z.string({ required_error: "breakGlass.error.reason" }).trim().min(20, "breakGlass.error.reason").max(2000, "breakGlass.error.reasonTooLong"),
     password: z.string({ required_error: "breakGlass.error.password" }).min(1, "breakGlass.error.password").max(256, "breakGlass.error.password"),
   })
   .strict()

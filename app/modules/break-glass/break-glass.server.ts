@@ -121,9 +121,7 @@ export async function reviewBreakGlass(args: {
 }): Promise<void> {
   const prisma = await getPrisma();
   const grant = await prisma.breakGlassGrant.findUnique({ where: { id: args.grantId }, select: { id: true, userId: true } });
-  const requester = grant
-    ? await prisma.user.findUnique({ where: { id: grant.userId }, select: { agency: { select: { territoryId: true } } } })
-    : null;
+  const requester = grant ? await prisma.user.findUnique({ where: { id: grant.userId }, select: { agency: { select: { territoryId: true } } } }) : null;
   if (!grant || !requester || !mayReviewBreakGlass(actorOf(args.user), { userId: grant.userId, requesterTerritoryId: requester.agency.territoryId })) {
     return deny(args.user, args.context, { type: "break_glass_grant", id: args.grantId });
   }

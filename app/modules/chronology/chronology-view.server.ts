@@ -31,7 +31,12 @@ export type ChronologyEntry = {
 
 const LIMIT = 300;
 
-export async function personChronology(args: { user: AuthorizedUser; context?: Partial<AppLoadContext>; personId: string; now?: Date }): Promise<ChronologyEntry[]> {
+export async function personChronology(args: {
+  user: AuthorizedUser;
+  context?: Partial<AppLoadContext>;
+  personId: string;
+  now?: Date;
+}): Promise<ChronologyEntry[]> {
   const prisma = await getPrisma();
   const actor = actorOf(args.user);
   // Events of records merged into this person (merge not undone) belong to its timeline too.
@@ -88,7 +93,9 @@ export async function personChronology(args: { user: AuthorizedUser; context?: P
  * Clear columns only.
  */
 async function screeningDeadlines(actor: Actor, personIds: string[], now: Date): Promise<ChronologyEntry[]> {
-  const screenings = (await loadScreeningFactsMany({ personId: { in: personIds } })).filter((s) => s.status === "completed" && mayActOnScreening(actor, "read_content", s));
+  const screenings = (await loadScreeningFactsMany({ personId: { in: personIds } })).filter(
+    (s) => s.status === "completed" && mayActOnScreening(actor, "read_content", s),
+  );
   const entries: ChronologyEntry[] = [];
   const entry = (kind: string, screeningId: string, at: Date): ChronologyEntry => ({
     id: `${screeningId}:${kind}`,

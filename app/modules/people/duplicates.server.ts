@@ -38,7 +38,13 @@ export async function findDuplicates(actor: Actor, identity: Identity, options: 
   });
 
   if (identity.pin) {
-    const rows = await findCandidatesByBlindIndex(prisma, { model: "Person", index: "pinIndex", input: { pin: identity.pin }, select: SCOPE, where: NOT_MERGED });
+    const rows = await findCandidatesByBlindIndex(prisma, {
+      model: "Person",
+      index: "pinIndex",
+      input: { pin: identity.pin },
+      select: SCOPE,
+      where: NOT_MERGED,
+    });
     for (const row of rows) note(scopeOf(row), "pin");
   }
   if (identity.surname) {
@@ -70,7 +76,10 @@ export async function findDuplicates(actor: Actor, identity: Identity, options: 
     visible.map(async ({ facts, reasons: why }) => {
       const fields = visiblePersonFields(actor, facts).filter((field) => ["surname", "givenName", "patronymic", "birthDate"].includes(field));
       const select = Object.fromEntries(["id", ...fields].map((field) => [field, true]));
-      const row = (await prisma.person.findUniqueOrThrow({ where: { id: facts.id }, select })) as unknown as FullName & { id: string; birthDate?: string | null };
+      const row = (await prisma.person.findUniqueOrThrow({ where: { id: facts.id }, select })) as unknown as FullName & {
+        id: string;
+        birthDate?: string | null;
+      };
       return { id: row.id, surname: row.surname, givenName: row.givenName, patronymic: row.patronymic ?? null, birthDate: row.birthDate ?? null, reasons: why };
     }),
   );

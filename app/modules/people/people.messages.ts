@@ -63,7 +63,8 @@ export const peopleMessages = defineMessages({
     "people.duplicates.same": "Это тот же человек",
     "people.duplicates.different": "Это другой человек — создать запись",
     "people.duplicates.pinBlocked": "ПИН принадлежит одному человеку: запись с этим ПИН уже есть. Откройте её или исправьте ПИН.",
-    "people.duplicates.pinElsewhere": "Запись с этим ПИН уже есть в другой организации, и у вас нет к ней доступа. Новую запись с этим ПИН создать нельзя. Если человек нужен срочно, запросите экстренный доступ.",
+    "people.duplicates.pinElsewhere":
+      "Запись с этим ПИН уже есть в другой организации, и у вас нет к ней доступа. Новую запись с этим ПИН создать нельзя. Если человек нужен срочно, запросите экстренный доступ.",
     "person.guardians": "Законные представители",
     "person.noGuardians": "Представители не указаны.",
     "person.guardianHidden": "запись недоступна вам",
@@ -163,7 +164,8 @@ export const peopleMessages = defineMessages({
     "people.duplicates.same": "Бул ошол эле адам",
     "people.duplicates.different": "Бул башка адам — жазуу түзүү",
     "people.duplicates.pinBlocked": "ПИН бир гана адамга таандык: бул ПИН менен жазуу бар. Аны ачыңыз же ПИНди оңдоңуз.",
-    "people.duplicates.pinElsewhere": "Бул ПИН менен жазуу башка мекемеде бар жана ага сизде кирүү жок. Бул ПИН менен жаңы жазуу түзүүгө болбойт. Адам шашылыш керек болсо, өзгөчө кирүүнү сураңыз.",
+    "people.duplicates.pinElsewhere":
+      "Бул ПИН менен жазуу башка мекемеде бар жана ага сизде кирүү жок. Бул ПИН менен жаңы жазуу түзүүгө болбойт. Адам шашылыш керек болсо, өзгөчө кирүүнү сураңыз.",
     "person.guardians": "Мыйзамдуу өкүлдөр",
     "person.noGuardians": "Өкүлдөр көрсөтүлгөн эмес.",
     "person.guardianHidden": "жазуу сизге жеткиликсиз",
@@ -183,7 +185,8 @@ export const peopleMessages = defineMessages({
     "person.noPlans": "Сизге жеткиликтүү пландар жок.",
     "person.openPlan": "Коштоо планын ачуу",
     "person.merge.title": "Бул жазуунун кайталанмалары",
-    "person.merge.intro": "Бириктирүү: кайталанма издөөдө көрүнбөй калат, анын шилтемелери бул жакка алып келет. Маалымат өчүрүлбөйт, бириктирүүнү жокко чыгарса болот.",
+    "person.merge.intro":
+      "Бириктирүү: кайталанма издөөдө көрүнбөй калат, анын шилтемелери бул жакка алып келет. Маалымат өчүрүлбөйт, бириктирүүнү жокко чыгарса болот.",
     "person.merge.none": "Окшош жазуулар табылган жок.",
     "person.merge.submit": "Ушул жазуу менен бириктирүү",
     "person.merge.merged": "Бириктирилген жазуулар",
@@ -263,7 +266,8 @@ export const peopleMessages = defineMessages({
     "people.duplicates.same": "This is the same person",
     "people.duplicates.different": "This is a different person — create the record",
     "people.duplicates.pinBlocked": "A PIN belongs to one person: a record with this PIN exists. Open it or correct the PIN.",
-    "people.duplicates.pinElsewhere": "A record with this PIN exists in another agency and you have no access to it. A new record with this PIN cannot be created. If you need this person urgently, request emergency access.",
+    "people.duplicates.pinElsewhere":
+      "A record with this PIN exists in another agency and you have no access to it. A new record with this PIN cannot be created. If you need this person urgently, request emergency access.",
     "person.guardians": "Guardians",
     "person.noGuardians": "No guardians listed.",
     "person.guardianHidden": "record not accessible to you",

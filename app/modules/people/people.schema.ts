@@ -64,11 +64,7 @@ const optionalText = (max: number) =>
     .refine((value) => value === null || value.length <= max, "people.error.tooLong");
 
 const requiredName = (empty: "people.error.surname" | "people.error.givenName") =>
-  z
-    .string({ required_error: empty, invalid_type_error: empty })
-    .trim()
-    .min(1, empty)
-    .max(100, "people.error.tooLong");
+  z.string({ required_error: empty, invalid_type_error: empty }).trim().min(1, empty).max(100, "people.error.tooLong");
 
 /** Guardian relations: a short closed list, stored in the clear for statistics. */
 export const GUARDIAN_RELATIONS = ["mother", "father", "grandmother", "grandfather", "aunt", "uncle", "sibling", "legal_guardian", "other"] as const;

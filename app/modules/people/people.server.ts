@@ -30,7 +30,10 @@ export async function findPeopleMatching(criteria: PersonSearchCriteria): Promis
   const prisma = await getPrisma();
   if (criteria.kind === "pin") {
     // Merged records are never found: their survivor is (decision 014).
-    const candidates = await prisma.person.findMany({ where: { pinIndex: personBlindIndex.pin(criteria.pin), mergedIntoId: null }, select: { ...SCOPE, pin: true } });
+    const candidates = await prisma.person.findMany({
+      where: { pinIndex: personBlindIndex.pin(criteria.pin), mergedIntoId: null },
+      select: { ...SCOPE, pin: true },
+    });
     return candidates.filter((person) => blindIndexMatches.pin(person.pin, criteria.pin)).map(({ pin: _pin, ...facts }) => facts);
   }
   const candidates = await prisma.person.findMany({

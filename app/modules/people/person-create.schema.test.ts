@@ -65,13 +65,19 @@ describe("duplicate matching by name", () => {
   });
 
   test("a missing patronymic on either side still matches; different patronymics do not", () => {
-    expect(sameFullName({ surname: "Асанов", givenName: "Тимур", patronymic: null }, { surname: "Асанов", givenName: "Тимур", patronymic: "Бакытович" })).toBe(true);
-    expect(sameFullName({ surname: "Асанов", givenName: "Тимур", patronymic: "Эркинович" }, { surname: "Асанов", givenName: "Тимур", patronymic: "Бакытович" })).toBe(false);
+    expect(sameFullName({ surname: "Асанов", givenName: "Тимур", patronymic: null }, { surname: "Асанов", givenName: "Тимур", patronymic: "Бакытович" })).toBe(
+      true,
+    );
+    expect(
+      sameFullName({ surname: "Асанов", givenName: "Тимур", patronymic: "Эркинович" }, { surname: "Асанов", givenName: "Тимур", patronymic: "Бакытович" }),
+    ).toBe(false);
     expect(sameFullName({ surname: "Асанов", givenName: "Тимур" }, { surname: "Асанова", givenName: "Тимур" })).toBe(false);
     expect(sameFullName({ surname: "", givenName: "" }, { surname: "", givenName: "" })).toBe(false);
   });
 
   test("the key joins the normalised parts", () => {
-    expect(fullNameKey({ surname: " Асанов ", givenName: "Тимур", patronymic: "Бакытович" })).toBe(fullNameKey({ surname: "асанов", givenName: "тимур", patronymic: "бакытович" }));
+    expect(fullNameKey({ surname: " Асанов ", givenName: "Тимур", patronymic: "Бакытович" })).toBe(
+      fullNameKey({ surname: "асанов", givenName: "тимур", patronymic: "бакытович" }),
+    );
   });
 });

@@ -72,10 +72,20 @@ async function insertPerson(user: AuthorizedUser, identity: PersonIdentityInput,
     });
     if (declined.length > 0) {
       await tx.duplicateDecision.createMany({
-        data: declined.map((candidate) => ({ id: newId(), personId, candidateId: candidate.id, verdict: "different_person" as const, userId: actor.id, decidedAt: now })),
+        data: declined.map((candidate) => ({
+          id: newId(),
+          personId,
+          candidateId: candidate.id,
+          verdict: "different_person" as const,
+          userId: actor.id,
+          decidedAt: now,
+        })),
       });
     }
-    await recordChronology({ personId, recordType: "person", recordId: personId, kind: "person.created", agencyId: actor.agencyId, authorUserId: actor.id, at: now }, tx);
+    await recordChronology(
+      { personId, recordType: "person", recordId: personId, kind: "person.created", agencyId: actor.agencyId, authorUserId: actor.id, at: now },
+      tx,
+    );
   });
   return personId;
 }

@@ -30,7 +30,10 @@ async function visibleName(actor: Actor, facts: PersonScopeFacts): Promise<(Full
   if (!mayActOnPerson(actor, "read", facts)) return null;
   const fields = visiblePersonFields(actor, facts).filter((field) => ["surname", "givenName", "patronymic", "birthDate"].includes(field));
   const prisma = await getPrisma();
-  const row = (await prisma.person.findUniqueOrThrow({ where: { id: facts.id }, select: Object.fromEntries(["id", ...fields].map((f) => [f, true])) })) as Record<string, string | null>;
+  const row = (await prisma.person.findUniqueOrThrow({
+    where: { id: facts.id },
+    select: Object.fromEntries(["id", ...fields].map((f) => [f, true])),
+  })) as Record<string, string | null>;
   return { surname: row.surname ?? null, givenName: row.givenName ?? null, patronymic: row.patronymic ?? null, birthDate: row.birthDate ?? null };
 }
 
@@ -49,10 +52,17 @@ export async function listGuardians(actor: Actor, childId: string): Promise<Guar
   );
 }
 
-export type LinkResult = { ok: true } | { ok: false; field: string; error: "people.error.guardianNotFound" | "people.error.guardianSelf" | "people.error.guardianExists" };
+export type LinkResult =
+  { ok: true } | { ok: false; field: string; error: "people.error.guardianNotFound" | "people.error.guardianSelf" | "people.error.guardianExists" };
 
 /** Add a guardian found by PIN among the people the user may see; audited as an update. */
-export async function addGuardian(args: { user: AuthorizedUser; context: Context; childId: string; guardianPin: string; relation: GuardianRelation }): Promise<LinkResult> {
+export async function addGuardian(args: {
+  user: AuthorizedUser;
+  context: Context;
+  childId: string;
+  guardianPin: string;
+  relation: GuardianRelation;
+}): Promise<LinkResult> {
   const actor = actorOf(args.user);
   const child = await factsOf(args.childId);
   if (!child || child.mergedIntoId || !mayActOnPerson(actor, "update", child)) return deny(args.user, args.context, { type: "person", id: args.childId });
@@ -66,9 +76,19 @@ export async function addGuardian(args: { user: AuthorizedUser; context: Context
   }
   await prisma.$transaction(async (tx) => {
     await tx.guardianship.create({ data: { id: newId(), childId: child.id, guardianId, relation: args.relation } });
-    await recordChronology({ personId: child.id, recordType: "person", recordId: child.id, kind: "guardian.added", agencyId: actor.agencyId, authorUserId: actor.id }, tx);
+    await recordChronology(
+      { personId: child.id, recordType: "person", recordId: child.id, kind: "guardian.added", agencyId: actor.agencyId, authorUserId: actor.id },
+      tx,
+    );
   });
-  await recordAudit({ actor: auditActor(args.user), action: "person.update", decision: "allowed", record: { type: "person", id: child.id }, fields: ["guardians"], context: args.context });
+  await recordAudit({
+    actor: auditActor(args.user),
+    action: "person.update",
+    decision: "allowed",
+    record: { type: "person", id: child.id },
+    fields: ["guardians"],
+    context: args.context,
+  });
   return { ok: true };
 }
 
@@ -80,12 +100,19 @@ export type MergeView = {
 };
 
 /** For a supervisor on a person page: duplicates to merge and merges to undo. Null for others. */
-export async function mergeView(actor: Actor, person: { id: string } & FullName & { pin?: string | null; birthDate?: string | null }): Promise<MergeView | null> {
+export async function mergeView(
+  actor: Actor,
+  person: { id: string } & FullName & { pin?: string | null; birthDate?: string | null },
+): Promise<MergeView | null> {
   const survivor = await factsOf(person.id);
   if (!survivor || !actor.roles.includes("supervisor") || !mayMergePeople(actor, survivor, { ...survivor, id: "-" })) return null;
   const prisma = await getPrisma();
   const found = person.birthDate
-    ? await findDuplicates(actor, { surname: person.surname, givenName: person.givenName, patronymic: person.patronymic, pin: person.pin ?? null, birthDate: person.birthDate }, { excludeId: person.id })
+    ? await findDuplicates(
+        actor,
+        { surname: person.surname, givenName: person.givenName, patronymic: person.patronymic, pin: person.pin ?? null, birthDate: person.birthDate },
+        { excludeId: person.id },
+      )
     : { candidates: [] };
   const candidates: DuplicateCandidate[] = [];
   for (const candidate of found.candidates) {
@@ -116,9 +143,20 @@ export async function mergePeople(args: { user: AuthorizedUser; context: Context
     const moved = await tx.person.updateMany({ where: { id: duplicate.id, mergedIntoId: null }, data: { mergedIntoId: survivor.id } });
     if (moved.count !== 1) throw new Error("The record was merged meanwhile.");
     await tx.personMerge.create({ data: { id: mergeId, survivorId: survivor.id, mergedId: duplicate.id, mergedById: actor.id } });
-    await recordChronology({ personId: survivor.id, recordType: "person", recordId: duplicate.id, kind: "person.merged", agencyId: actor.agencyId, authorUserId: actor.id }, tx);
+    await recordChronology(
+      { personId: survivor.id, recordType: "person", recordId: duplicate.id, kind: "person.merged", agencyId: actor.agencyId, authorUserId: actor.id },
+      tx,
+    );
   });
-  await recordAudit({ actor: auditActor(args.user), action: "person.merge", decision: "allowed", record: { type: "person", id: duplicate.id }, fields: ["mergedIntoId"], purpose: `survivor:${survivor.id}`, context: args.context });
+  await recordAudit({
+    actor: auditActor(args.user),
+    action: "person.merge",
+    decision: "allowed",
+    record: { type: "person", id: duplicate.id },
+    fields: ["mergedIntoId"],
+    purpose: `survivor:${survivor.id}`,
+    context: args.context,
+  });
   return mergeId;
 }
 
@@ -134,7 +172,18 @@ export async function unmergePeople(args: { user: AuthorizedUser; context: Conte
   await prisma.$transaction(async (tx) => {
     await tx.person.updateMany({ where: { id: merged.id, mergedIntoId: survivor.id }, data: { mergedIntoId: null } });
     await tx.personMerge.update({ where: { id: merge.id }, data: { revertedAt: new Date(), revertedById: actor.id } });
-    await recordChronology({ personId: survivor.id, recordType: "person", recordId: merged.id, kind: "person.unmerged", agencyId: actor.agencyId, authorUserId: actor.id }, tx);
+    await recordChronology(
+      { personId: survivor.id, recordType: "person", recordId: merged.id, kind: "person.unmerged", agencyId: actor.agencyId, authorUserId: actor.id },
+      tx,
+    );
   });
-  await recordAudit({ actor: auditActor(args.user), action: "person.unmerge", decision: "allowed", record: { type: "person", id: merged.id }, fields: ["mergedIntoId"], purpose: `survivor:${survivor.id}`, context: args.context });
+  await recordAudit({
+    actor: auditActor(args.user),
+    action: "person.unmerge",
+    decision: "allowed",
+    record: { type: "person", id: merged.id },
+    fields: ["mergedIntoId"],
+    purpose: `survivor:${survivor.id}`,
+    context: args.context,
+  });
 }

@@ -40,10 +40,18 @@ export function PathwayPanel({ state }: { state: SerializedState }) {
         <p className={state.assessment.overdue && !state.assessment.done ? "alert-overdue" : undefined}>
           {state.assessment.dueAt === null
             ? // Status viewers: due / overdue / done, without times (they would tell the result).
-              t(state.assessment.done ? "pathway.status.followUpDone" : state.assessment.overdue ? "pathway.status.followUpOverdue" : "pathway.status.followUpDue")
+              t(
+                state.assessment.done
+                  ? "pathway.status.followUpDone"
+                  : state.assessment.overdue
+                    ? "pathway.status.followUpOverdue"
+                    : "pathway.status.followUpDue",
+              )
             : state.assessment.doneAt
               ? t("pathway.status.assessmentDone", { date: formatDateTime(state.assessment.doneAt) })
-              : t(state.assessment.overdue ? "pathway.status.assessmentOverdue" : "pathway.status.assessmentDue", { date: formatDateTime(state.assessment.dueAt) })}
+              : t(state.assessment.overdue ? "pathway.status.assessmentOverdue" : "pathway.status.assessmentDue", {
+                  date: formatDateTime(state.assessment.dueAt),
+                })}
         </p>
       ) : (
         <p>{t("pathway.status.noFollowUp")}</p>

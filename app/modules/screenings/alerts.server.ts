@@ -58,7 +58,11 @@ export type OverdueView = {
  * The user's alerts (newest first, unread before read) and, for supervisors, the overdue
  * assessments of their district — or, for a supervisor of a region, of every district in it.
  */
-export async function listAlerts(args: { user: AuthorizedUser; context: Context; now?: Date }): Promise<{ alerts: AlertView[]; overdue: OverdueView[] | null; overdueScope: "district" | "region" | null }> {
+export async function listAlerts(args: {
+  user: AuthorizedUser;
+  context: Context;
+  now?: Date;
+}): Promise<{ alerts: AlertView[]; overdue: OverdueView[] | null; overdueScope: "district" | "region" | null }> {
   const now = args.now ?? new Date();
   const actor = actorOf(args.user);
   const prisma = await getPrisma();
@@ -80,10 +84,16 @@ export async function listAlerts(args: { user: AuthorizedUser; context: Context;
   // Deadline times only for those who may see the content: a status viewer (a referral's recipient)
   // could tell an acute result (due 24 h after completion) from a non-acute one (72 h).
   const contentIds = new Set(
-    (screenings.length ? await loadScreeningFactsMany({ id: { in: screenings.map((s) => s.id) } }) : []).filter((facts) => mayActOnScreening(actor, "read_content", facts)).map((facts) => facts.id),
+    (screenings.length ? await loadScreeningFactsMany({ id: { in: screenings.map((s) => s.id) } }) : [])
+      .filter((facts) => mayActOnScreening(actor, "read_content", facts))
+      .map((facts) => facts.id),
   );
   const screeners = overdueRows?.length
-    ? new Map((await prisma.user.findMany({ where: { id: { in: [...new Set(overdueRows.map((s) => s.screenerUserId))] } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]))
+    ? new Map(
+        (
+          await prisma.user.findMany({ where: { id: { in: [...new Set(overdueRows.map((s) => s.screenerUserId))] } }, select: { id: true, displayName: true } })
+        ).map((u) => [u.id, u.displayName]),
+      )
     : new Map<string, string>();
   await recordAudit({
     actor: auditActor(args.user),
@@ -176,7 +186,15 @@ export async function markAlertRead(args: { user: AuthorizedUser; context: Conte
   const alert = await prisma.screeningAlert.findFirst({ where: { id: args.alertId, recipientUserId: args.user.id }, select: { id: true, screeningId: true } });
   if (!alert) return deny(args.user, args.context, { type: "screening_alert", id: args.alertId });
   await prisma.screeningAlert.updateMany({ where: { id: alert.id, readAt: null }, data: { readAt: args.now ?? new Date() } });
-  await recordAudit({ actor: auditActor(args.user), action: "screening.alert_read", decision: "allowed", record: { type: "screening", id: alert.screeningId }, fields: ["readAt"], purpose: `alert:${alert.id}`, context: args.context });
+  await recordAudit({
+    actor: auditActor(args.user),
+    action: "screening.alert_read",
+    decision: "allowed",
+    record: { type: "screening", id: alert.screeningId },
+    fields: ["readAt"],
+    purpose: `alert:${alert.id}`,
+    context: args.context,
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -187,7 +205,8 @@ export const SCREENING_TASK_HORIZON_DAYS = 14;
 export type ScreeningTaskKind = "screening_assessment" | "screening_checklist" | "screening_rescreen" | "screening_action" | "screening_overdue";
 export type ScreeningTask = { kind: ScreeningTaskKind; screeningId: string; href: string; due: string | null; overdue: boolean; childName: string | null };
 
-const fullName = (p: { surname?: string | null; givenName?: string | null; patronymic?: string | null }) => [p.surname, p.givenName, p.patronymic].filter(Boolean).join(" ") || null;
+const fullName = (p: { surname?: string | null; givenName?: string | null; patronymic?: string | null }) =>
+  [p.surname, p.givenName, p.patronymic].filter(Boolean).join(" ") || null;
 
 /**
  * What waits for this user from screenings, most urgent first: assessments due or overdue
@@ -211,11 +230,31 @@ export async function screeningTasksFor(user: AuthorizedUser | Actor, now = new 
   const select = { id: true, personId: true, completedAt: true, assessmentDueAt: true, rescreenDueAt: true } as const;
   const [assessments, checklists, rescreens, actions, overdue] = await Promise.all([
     clinicianScope.length > 0
-      ? prisma.screening.findMany({ where: { status: "completed", assessmentDoneAt: null, assessmentDueAt: { lte: horizon }, OR: clinicianScope }, select, orderBy: [{ assessmentDueAt: "asc" }, { id: "asc" }], take: 50 })
+      ? prisma.screening.findMany({
+          where: { status: "completed", assessmentDoneAt: null, assessmentDueAt: { lte: horizon }, OR: clinicianScope },
+          select,
+          orderBy: [{ assessmentDueAt: "asc" }, { id: "asc" }],
+          take: 50,
+        })
       : [],
-    prisma.screening.findMany({ where: { status: "completed", screenerUserId: actor.id, result: "acute_positive", checklistCompletedAt: null }, select, orderBy: [{ completedAt: "asc" }, { id: "asc" }], take: 50 }),
-    prisma.screening.findMany({ where: { status: "completed", screenerUserId: actor.id, rescreenDueAt: { lte: horizon } }, select, orderBy: [{ rescreenDueAt: "asc" }, { id: "asc" }], take: 50 }),
-    prisma.screeningAction.findMany({ where: { takenAt: null, dismissedAt: null, screeningId: { in: await pendingActionScreenings(contentScope) } }, select: { screeningId: true }, distinct: ["screeningId"], take: 50 }),
+    prisma.screening.findMany({
+      where: { status: "completed", screenerUserId: actor.id, result: "acute_positive", checklistCompletedAt: null },
+      select,
+      orderBy: [{ completedAt: "asc" }, { id: "asc" }],
+      take: 50,
+    }),
+    prisma.screening.findMany({
+      where: { status: "completed", screenerUserId: actor.id, rescreenDueAt: { lte: horizon } },
+      select,
+      orderBy: [{ rescreenDueAt: "asc" }, { id: "asc" }],
+      take: 50,
+    }),
+    prisma.screeningAction.findMany({
+      where: { takenAt: null, dismissedAt: null, screeningId: { in: await pendingActionScreenings(contentScope) } },
+      select: { screeningId: true },
+      distinct: ["screeningId"],
+      take: 50,
+    }),
     overdueAssessments(actor, now),
   ]);
   // A re-screen is done once a later screening of the same child is completed.
@@ -223,14 +262,18 @@ export async function screeningTasksFor(user: AuthorizedUser | Actor, now = new 
   const later = rescreenPeople.length
     ? await prisma.screening.findMany({ where: { personId: { in: rescreenPeople }, status: "completed" }, select: { personId: true, completedAt: true } })
     : [];
-  const rescreensDue = rescreens.filter((s) => !later.some((l) => l.personId === s.personId && l.completedAt && s.completedAt && l.completedAt > s.completedAt));
-  const actionScreenings = actions.length
-    ? await prisma.screening.findMany({ where: { id: { in: actions.map((a) => a.screeningId) } }, select })
-    : [];
+  const rescreensDue = rescreens.filter(
+    (s) => !later.some((l) => l.personId === s.personId && l.completedAt && s.completedAt && l.completedAt > s.completedAt),
+  );
+  const actionScreenings = actions.length ? await prisma.screening.findMany({ where: { id: { in: actions.map((a) => a.screeningId) } }, select }) : [];
   const named = [...assessments, ...checklists, ...rescreensDue, ...actionScreenings];
-  const people = named.length && options.names !== false
-    ? await prisma.person.findMany({ where: { id: { in: [...new Set(named.map((s) => s.personId))] } }, select: { id: true, surname: true, givenName: true, patronymic: true } })
-    : [];
+  const people =
+    named.length && options.names !== false
+      ? await prisma.person.findMany({
+          where: { id: { in: [...new Set(named.map((s) => s.personId))] } },
+          select: { id: true, surname: true, givenName: true, patronymic: true },
+        })
+      : [];
   const nameOf = new Map(people.map((p) => [p.id, fullName(p)]));
   const task = (kind: ScreeningTaskKind, s: { id: string; personId: string }, due: Date | null, href = screeningHref(s.id)): ScreeningTask => ({
     kind,
@@ -245,16 +288,30 @@ export async function screeningTasksFor(user: AuthorizedUser | Actor, now = new 
     ...assessments.map((s) => task("screening_assessment", s, s.assessmentDueAt, `${screeningHref(s.id)}/assessment`)),
     ...rescreensDue.map((s) => task("screening_rescreen", s, s.rescreenDueAt)),
     ...actionScreenings.map((s) => task("screening_action", s, null, `${screeningHref(s.id)}/actions`)),
-    ...(overdue ?? []).map((s) => ({ kind: "screening_overdue" as const, screeningId: s.id, href: overdueHref(actor, s) ?? OVERDUE_LIST_HREF, due: (s.assessmentDueAt as Date).toISOString(), overdue: true, childName: null })),
+    ...(overdue ?? []).map((s) => ({
+      kind: "screening_overdue" as const,
+      screeningId: s.id,
+      href: overdueHref(actor, s) ?? OVERDUE_LIST_HREF,
+      due: (s.assessmentDueAt as Date).toISOString(),
+      overdue: true,
+      childName: null,
+    })),
   ];
   // The checklist of an acute screen is due at once: it counts as overdue until done.
-  return tasks.sort((a, b) => Number(b.kind === "screening_checklist") - Number(a.kind === "screening_checklist") || (a.due ?? "9").localeCompare(b.due ?? "9"));
+  return tasks.sort(
+    (a, b) => Number(b.kind === "screening_checklist") - Number(a.kind === "screening_checklist") || (a.due ?? "9").localeCompare(b.due ?? "9"),
+  );
 }
 
 /** Screenings whose pending actions are this user's to take (their content scope). */
 async function pendingActionScreenings(scope: Array<Record<string, unknown>>): Promise<string[]> {
   const prisma = await getPrisma();
-  const rows = await prisma.screening.findMany({ where: { status: "completed", OR: scope, findings: { isEmpty: false } }, select: { id: true }, orderBy: { completedAt: "desc" }, take: 500 });
+  const rows = await prisma.screening.findMany({
+    where: { status: "completed", OR: scope, findings: { isEmpty: false } },
+    select: { id: true },
+    orderBy: { completedAt: "desc" },
+    take: 500,
+  });
   return rows.map((row) => row.id);
 }
 
@@ -281,7 +338,15 @@ export async function auditScreeningTasksShown(user: AuthorizedUser, context: Co
   const named = [...new Set(tasks.filter((task) => task.childName !== null).map((task) => task.screeningId))];
   await Promise.all(
     named.map((screeningId) =>
-      recordAudit({ actor: auditActor(user), action: "screening.tasks_listed", decision: "allowed", record: { type: "screening", id: screeningId }, fields: ["childName", "deadline"], purpose: "task-inbox", context }),
+      recordAudit({
+        actor: auditActor(user),
+        action: "screening.tasks_listed",
+        decision: "allowed",
+        record: { type: "screening", id: screeningId },
+        fields: ["childName", "deadline"],
+        purpose: "task-inbox",
+        context,
+      }),
     ),
   );
 }

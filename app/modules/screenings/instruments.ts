@@ -26,9 +26,15 @@ const itemSchema = z
     kind: z.enum(["yes_no", "free_text"]),
     text: localisedTextSchema,
     /** Only asked when the condition holds (e.g. the ASQ acuity item, C-SSRS follow-ups). */
-    askWhen: z.object({ anyOf: z.array(z.string()), answers: z.array(z.enum(CLOSED_ANSWERS)) }).strict().optional(),
+    askWhen: z
+      .object({ anyOf: z.array(z.string()), answers: z.array(z.enum(CLOSED_ANSWERS)) })
+      .strict()
+      .optional(),
     /** Vulnerability module: the clear finding code a "yes" (or a non-empty free text) produces. */
-    finding: z.string().regex(/^[a-z_]+$/).optional(),
+    finding: z
+      .string()
+      .regex(/^[a-z_]+$/)
+      .optional(),
     maxLength: z.number().int().positive().optional(),
   })
   .strict();
@@ -71,7 +77,10 @@ export const instrumentDefinitionSchema = z
     title: localisedTextSchema,
     source: z.string(),
     /** The ages the instrument is validated for (ASQ: 10–24); outside them it is not used. */
-    ageRange: z.object({ min: z.number().int().min(0), max: z.number().int().max(130) }).strict().optional(),
+    ageRange: z
+      .object({ min: z.number().int().min(0), max: z.number().int().max(130) })
+      .strict()
+      .optional(),
     items: z.array(itemSchema).min(1),
     scoring: z.discriminatedUnion("type", [asqScoring, findingsScoring, triageScoring]),
   })

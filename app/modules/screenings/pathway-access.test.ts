@@ -14,8 +14,21 @@ const facts: PathwayScopeFacts = {
   referralTargetIds: ["inspector-osh"],
 };
 /** The agency's type follows its id's first segment, as in the database (AgencyType). */
-const AGENCY_TYPES: Record<string, string> = { school: "school", ngo: "ngo", police: "police_department", social: "social_services", commission: "coordination_commission", gov: "local_government" };
-const actor = (id: string, roles: RoleName[], agencyId: string, territoryId = DISTRICT): Actor => ({ id, roles, agencyId, territoryId, agencyType: AGENCY_TYPES[agencyId.split("-")[0]] });
+const AGENCY_TYPES: Record<string, string> = {
+  school: "school",
+  ngo: "ngo",
+  police: "police_department",
+  social: "social_services",
+  commission: "coordination_commission",
+  gov: "local_government",
+};
+const actor = (id: string, roles: RoleName[], agencyId: string, territoryId = DISTRICT): Actor => ({
+  id,
+  roles,
+  agencyId,
+  territoryId,
+  agencyType: AGENCY_TYPES[agencyId.split("-")[0]],
+});
 
 /** Persona × pathway action: every allowed pair is listed; everything else is denied. */
 const MATRIX: Array<[string, Actor, string[]]> = [

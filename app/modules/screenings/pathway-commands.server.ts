@@ -54,7 +54,10 @@ async function withScreeningVersion(facts: PathwayFacts, version: number, write:
 
 function chronology(tx: AppTransaction, facts: PathwayFacts, user: AuthorizedUser, kind: string, at: Date) {
   const actor = actorOf(user);
-  return recordChronology({ personId: facts.personId, recordType: "screening", recordId: facts.id, kind, agencyId: actor.agencyId, authorUserId: actor.id, at }, tx);
+  return recordChronology(
+    { personId: facts.personId, recordType: "screening", recordId: facts.id, kind, agencyId: actor.agencyId, authorUserId: actor.id, at },
+    tx,
+  );
 }
 
 async function audit(user: AuthorizedUser, context: Context, action: AuditAction, screeningId: string, fields: string[], purpose?: string) {
@@ -66,7 +69,13 @@ async function audit(user: AuthorizedUser, context: Context, action: AuditAction
 // ---------------------------------------------------------------------------------------
 
 /** Records the ticked items (each at the time it was first recorded); complete when every item is done. */
-export async function recordChecklist(args: { user: AuthorizedUser; context: Context; screeningId: string; input: ChecklistFormInput; now?: Date }): Promise<PathwayResult> {
+export async function recordChecklist(args: {
+  user: AuthorizedUser;
+  context: Context;
+  screeningId: string;
+  input: ChecklistFormInput;
+  now?: Date;
+}): Promise<PathwayResult> {
   const facts = await authorizePathway(args.user, args.context, args.screeningId, "record_checklist");
   if (facts.result !== "acute_positive" || facts.checklistCompletedAt) return fieldError("checklist", "pathway.error.checklistClosed");
   const now = args.now ?? new Date();
@@ -78,7 +87,14 @@ export async function recordChecklist(args: { user: AuthorizedUser; context: Con
     if (complete) await chronology(tx, facts, args.user, "screening.checklist_completed", now);
   });
   if (!ok) return conflict();
-  await audit(args.user, args.context, "screening.checklist", facts.id, complete ? ["safetyChecklist", "checklistCompletedAt"] : ["safetyChecklist"], complete ? "complete" : "partial");
+  await audit(
+    args.user,
+    args.context,
+    "screening.checklist",
+    facts.id,
+    complete ? ["safetyChecklist", "checklistCompletedAt"] : ["safetyChecklist"],
+    complete ? "complete" : "partial",
+  );
   return { ok: true, id: facts.id };
 }
 
@@ -91,11 +107,21 @@ export type AssessmentInstrument = { id: string; definition: InstrumentDefinitio
 /** The published C-SSRS screener version (newest not retired). */
 export async function currentAssessmentInstrument(): Promise<AssessmentInstrument | null> {
   const prisma = await getPrisma();
-  const row = await prisma.instrumentVersion.findFirst({ where: { instrument: "cssrs-screener", retiredAt: null }, orderBy: { version: "desc" }, select: { id: true, definition: true } });
+  const row = await prisma.instrumentVersion.findFirst({
+    where: { instrument: "cssrs-screener", retiredAt: null },
+    orderBy: { version: "desc" },
+    select: { id: true, definition: true },
+  });
   return row ? { id: row.id, definition: parseDefinition(row.definition) } : null;
 }
 
-export async function recordAssessment(args: { user: AuthorizedUser; context: Context; screeningId: string; input: AssessmentFormInput; now?: Date }): Promise<PathwayResult & { triage?: Triage }> {
+export async function recordAssessment(args: {
+  user: AuthorizedUser;
+  context: Context;
+  screeningId: string;
+  input: AssessmentFormInput;
+  now?: Date;
+}): Promise<PathwayResult & { triage?: Triage }> {
   const facts = await authorizePathway(args.user, args.context, args.screeningId, "record_assessment");
   if (!facts.assessmentDueAt) return fieldError("form", "pathway.error.noAssessmentDue");
   const instrument = await currentAssessmentInstrument();
@@ -111,13 +137,29 @@ export async function recordAssessment(args: { user: AuthorizedUser; context: Co
   const current = await prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { version: true } });
   const ok = await withScreeningVersion(facts, current.version, async (tx) => {
     await tx.safetyAssessment.create({
-      data: { id: assessmentId, screeningId: facts.id, assessorUserId: args.user.id, instrumentVersionId: instrument.id, answers: JSON.stringify(parsed.answers), plan: args.input.plan, triage: level, assessedAt: now },
+      data: {
+        id: assessmentId,
+        screeningId: facts.id,
+        assessorUserId: args.user.id,
+        instrumentVersionId: instrument.id,
+        answers: JSON.stringify(parsed.answers),
+        plan: args.input.plan,
+        triage: level,
+        assessedAt: now,
+      },
     });
     if (!facts.assessmentDoneAt) await tx.screening.update({ where: { id: facts.id }, data: { assessmentDoneAt: now } });
     await chronology(tx, facts, args.user, "screening.assessment_recorded", now);
   });
   if (!ok) return conflict();
-  await audit(args.user, args.context, "screening.assessment", facts.id, ["answers", "triage", ...(args.input.plan ? ["plan"] : []), "assessmentDoneAt"], `assessment:${assessmentId}`);
+  await audit(
+    args.user,
+    args.context,
+    "screening.assessment",
+    facts.id,
+    ["answers", "triage", ...(args.input.plan ? ["plan"] : []), "assessmentDoneAt"],
+    `assessment:${assessmentId}`,
+  );
   return { ok: true, id: assessmentId, triage: level };
 }
 
@@ -155,7 +197,10 @@ export async function takeAction(args: {
 }): Promise<PathwayResult> {
   const facts = await authorizePathway(args.user, args.context, args.screeningId, "act");
   const prisma = await getPrisma();
-  const action = await prisma.screeningAction.findFirst({ where: { id: args.input.actionId, screeningId: facts.id }, select: { id: true, kind: true, finding: true, takenAt: true, dismissedAt: true } });
+  const action = await prisma.screeningAction.findFirst({
+    where: { id: args.input.actionId, screeningId: facts.id },
+    select: { id: true, kind: true, finding: true, takenAt: true, dismissedAt: true },
+  });
   if (!action) return fieldError("actionId", "pathway.error.unknownAction");
   if (action.takenAt || action.dismissedAt) return fieldError("actionId", "pathway.error.actionClosed");
   const now = args.now ?? new Date();
@@ -176,11 +221,19 @@ export async function takeAction(args: {
     const moved = await tx.screeningAction.updateMany({ where: { id: action.id, takenAt: null, dismissedAt: null }, data: { takenAt: now, targetUserId } });
     if (moved.count !== 1) return;
     taken = true;
-    if (targetUserId) await tx.screeningAlert.create({ data: { id: newId(), screeningId: facts.id, recipientUserId: targetUserId, kind: "referral", createdAt: now } });
+    if (targetUserId)
+      await tx.screeningAlert.create({ data: { id: newId(), screeningId: facts.id, recipientUserId: targetUserId, kind: "referral", createdAt: now } });
     await chronology(tx, facts, args.user, "screening.action_taken", now);
   });
   if (!taken) return fieldError("actionId", "pathway.error.actionClosed");
-  await audit(args.user, args.context, "screening.action_take", facts.id, targetUserId ? ["takenAt", "targetUserId"] : ["takenAt"], `action:${action.id};kind:${action.kind}`);
+  await audit(
+    args.user,
+    args.context,
+    "screening.action_take",
+    facts.id,
+    targetUserId ? ["takenAt", "targetUserId"] : ["takenAt"],
+    `action:${action.id};kind:${action.kind}`,
+  );
   if (targetUserId) await deliverAll(args.notifier ?? externalNotifier(), [{ to: targetUserId, kind: "referral", link: screeningHref(facts.id) }]);
   const next = action.kind === "propose_plan" ? plansNewHref(facts.personId, action.id) : undefined;
   return { ok: true, id: action.id, next };
@@ -216,12 +269,23 @@ export async function dismissAction(args: {
 }): Promise<PathwayResult> {
   const facts = await authorizePathway(args.user, args.context, args.screeningId, "act");
   const prisma = await getPrisma();
-  const action = await prisma.screeningAction.findFirst({ where: { id: args.input.actionId, screeningId: facts.id }, select: { id: true, kind: true, finding: true, takenAt: true, dismissedAt: true } });
+  const action = await prisma.screeningAction.findFirst({
+    where: { id: args.input.actionId, screeningId: facts.id },
+    select: { id: true, kind: true, finding: true, takenAt: true, dismissedAt: true },
+  });
   if (!action) return fieldError("actionId", "pathway.error.unknownAction");
   if (action.takenAt || action.dismissedAt) return fieldError("actionId", "pathway.error.actionClosed");
   const reason = args.input.reason;
   if (dismissNeedsReason(action.finding) && (!reason || [...reason].length < DISMISS_REASON_MIN)) {
-    await recordAudit({ actor: auditActor(args.user), action: "screening.action_dismiss", decision: "failed", record: { type: "screening", id: facts.id }, fields: ["dismissReason"], purpose: `action:${action.id};reason-missing`, context: args.context });
+    await recordAudit({
+      actor: auditActor(args.user),
+      action: "screening.action_dismiss",
+      decision: "failed",
+      record: { type: "screening", id: facts.id },
+      fields: ["dismissReason"],
+      purpose: `action:${action.id};reason-missing`,
+      context: args.context,
+    });
     return fieldError("reason", "pathway.error.reasonRequired");
   }
   const now = args.now ?? new Date();
@@ -235,6 +299,13 @@ export async function dismissAction(args: {
     await chronology(tx, facts, args.user, "screening.action_dismissed", now);
   });
   if (!dismissed) return fieldError("actionId", "pathway.error.actionClosed");
-  await audit(args.user, args.context, "screening.action_dismiss", facts.id, reason ? ["dismissedAt", "dismissReason"] : ["dismissedAt"], `action:${action.id};kind:${action.kind}`);
+  await audit(
+    args.user,
+    args.context,
+    "screening.action_dismiss",
+    facts.id,
+    reason ? ["dismissedAt", "dismissReason"] : ["dismissedAt"],
+    `action:${action.id};kind:${action.kind}`,
+  );
   return { ok: true, id: action.id };
 }

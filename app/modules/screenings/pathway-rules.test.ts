@@ -38,7 +38,8 @@ describe("deadlines (controllable clock)", () => {
     });
   });
   test("negative (or no result): nothing due", () => {
-    for (const result of ["negative", null] as const) expect(pathwayDeadlines(result, completedAt)).toEqual({ assessmentDueAt: null, rescreenDueAt: null, checklistRequired: false });
+    for (const result of ["negative", null] as const)
+      expect(pathwayDeadlines(result, completedAt)).toEqual({ assessmentDueAt: null, rescreenDueAt: null, checklistRequired: false });
   });
   test("overdue only after the due time passes and while not done", () => {
     const { assessmentDueAt } = pathwayDeadlines("acute_positive", completedAt);
@@ -46,7 +47,9 @@ describe("deadlines (controllable clock)", () => {
     expect(isAssessmentOverdue(facts, new Date(completedAt.getTime() + 23 * HOUR))).toBe(false);
     expect(isAssessmentOverdue(facts, new Date(completedAt.getTime() + 24 * HOUR))).toBe(false);
     expect(isAssessmentOverdue(facts, new Date(completedAt.getTime() + 24 * HOUR + 1))).toBe(true);
-    expect(isAssessmentOverdue({ assessmentDueAt, assessmentDoneAt: new Date(completedAt.getTime() + 30 * HOUR) }, new Date(completedAt.getTime() + 48 * HOUR))).toBe(false);
+    expect(
+      isAssessmentOverdue({ assessmentDueAt, assessmentDoneAt: new Date(completedAt.getTime() + 30 * HOUR) }, new Date(completedAt.getTime() + 48 * HOUR)),
+    ).toBe(false);
     expect(isAssessmentOverdue({ assessmentDueAt: null, assessmentDoneAt: null }, new Date(2100, 0, 1))).toBe(false);
   });
 });
@@ -93,7 +96,14 @@ describe("suggested actions", () => {
 });
 
 describe("acute safety checklist", () => {
-  const none: ChecklistInput = { notAlone: false, dangerousItemsRemoved: false, psychologistCalled: false, guardian: null, guardianReason: null, emergency: null };
+  const none: ChecklistInput = {
+    notAlone: false,
+    dangerousItemsRemoved: false,
+    psychologistCalled: false,
+    guardian: null,
+    guardianReason: null,
+    emergency: null,
+  };
   const t0 = new Date("2026-11-25T08:00:00.000Z");
   const t1 = new Date("2026-11-25T08:05:00.000Z");
   test("each tick is time-stamped once; complete when every item is done", () => {

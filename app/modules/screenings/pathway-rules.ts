@@ -205,7 +205,10 @@ export function triage(rule: TriageRule, answers: Readonly<Record<string, string
 type AnswerError = "pathway.error.answer" | "error.badRequest";
 
 /** The answers as item code → answer, checked against the definition's skip logic; or field errors. */
-export function assessmentAnswers(definition: InstrumentDefinition, input: Record<string, unknown>): { ok: true; answers: Record<string, string> } | { ok: false; fieldErrors: Record<string, AnswerError> } {
+export function assessmentAnswers(
+  definition: InstrumentDefinition,
+  input: Record<string, unknown>,
+): { ok: true; answers: Record<string, string> } | { ok: false; fieldErrors: Record<string, AnswerError> } {
   const answers: Record<string, string> = {};
   const fieldErrors: Record<string, AnswerError> = {};
   const codes = new Set(definition.items.map((item) => item.code));
@@ -223,4 +226,3 @@ export function assessmentAnswers(definition: InstrumentDefinition, input: Recor
   }
   return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, answers };
 }
-

@@ -9,7 +9,8 @@ export const pathwayMessages = defineMessages({
     "pathway.status.assessmentDone": "Оценка безопасности проведена {date}",
     "pathway.status.noFollowUp": "Дальнейших шагов не требуется.",
     "pathway.status.followUpDue": "Последующая оценка: ожидается",
-    "pathway.status.noAssessor": "В школе нет психолога в системе, и специалист не назначен: оценку безопасности некому провести. Позвоните руководителю района: он может назначить специалиста.",
+    "pathway.status.noAssessor":
+      "В школе нет психолога в системе, и специалист не назначен: оценку безопасности некому провести. Позвоните руководителю района: он может назначить специалиста.",
     "pathway.status.followUpOverdue": "Последующая оценка: срок прошёл",
     "pathway.status.followUpDone": "Последующая оценка проведена",
     "pathway.status.rescreen": "Повторный скрининг: {date}",
@@ -22,7 +23,8 @@ export const pathwayMessages = defineMessages({
     "pathway.saved": "Сохранено.",
     "pathway.back": "К результату скрининга",
     "pathway.checklist.title": "Неотложные шаги безопасности",
-    "pathway.checklist.intro": "Ребёнок в остром риске. Выполните каждый шаг и отметьте его — время записывается. Страница остаётся открытой, пока все шаги не выполнены.",
+    "pathway.checklist.intro":
+      "Ребёнок в остром риске. Выполните каждый шаг и отметьте его — время записывается. Страница остаётся открытой, пока все шаги не выполнены.",
     "pathway.checklist.notAlone": "Ребёнок не остаётся один",
     "pathway.checklist.dangerousItemsRemoved": "Опасные предметы убраны",
     "pathway.checklist.psychologistCalled": "Психолог вызван",
@@ -111,7 +113,8 @@ export const pathwayMessages = defineMessages({
     "pathway.error.noAssessmentDue": "Для этого скрининга оценка безопасности не требуется.",
     "pathway.error.unknownAction": "Действие не найдено. Обновите страницу.",
     "pathway.error.planNotAllowed": "Предложить план сопровождения может социальный педагог школы, открыть — инспектор или социальный работник.",
-    "pathway.actions.planByOthers": "Предложить план может социальный педагог школы; открыть его — инспектор по делам несовершеннолетних или социальный работник.",
+    "pathway.actions.planByOthers":
+      "Предложить план может социальный педагог школы; открыть его — инспектор по делам несовершеннолетних или социальный работник.",
     "pathway.finding.other": "другое основание",
     "pathway.error.actionClosed": "Это действие уже выполнено или отклонено.",
     "pathway.error.target": "Выберите сотрудника из списка.",
@@ -129,7 +132,8 @@ export const pathwayMessages = defineMessages({
     "pathway.status.assessmentDone": "Коопсуздукту баалоо {date} өткөрүлдү",
     "pathway.status.noFollowUp": "Кийинки кадамдар талап кылынбайт.",
     "pathway.status.followUpDue": "Кийинки баалоо: күтүлүүдө",
-    "pathway.status.noAssessor": "Мектепте системада психолог жок жана адис дайындалган эмес: коопсуздукту баалоону өткөрө турган эч ким жок. Райондун жетекчисине чалыңыз: ал адис дайындай алат.",
+    "pathway.status.noAssessor":
+      "Мектепте системада психолог жок жана адис дайындалган эмес: коопсуздукту баалоону өткөрө турган эч ким жок. Райондун жетекчисине чалыңыз: ал адис дайындай алат.",
     "pathway.status.followUpOverdue": "Кийинки баалоо: мөөнөтү өттү",
     "pathway.status.followUpDone": "Кийинки баалоо өткөрүлдү",
     "pathway.status.rescreen": "Кайра скрининг: {date}",
@@ -142,7 +146,8 @@ export const pathwayMessages = defineMessages({
     "pathway.saved": "Сакталды.",
     "pathway.back": "Скринингдин жыйынтыгына",
     "pathway.checklist.title": "Шашылыш коопсуздук кадамдары",
-    "pathway.checklist.intro": "Бала курч коркунучта. Ар бир кадамды аткарып, белгилеңиз — убакыт жазылат. Бардык кадамдар аткарылмайынча бул барак ачык калат.",
+    "pathway.checklist.intro":
+      "Бала курч коркунучта. Ар бир кадамды аткарып, белгилеңиз — убакыт жазылат. Бардык кадамдар аткарылмайынча бул барак ачык калат.",
     "pathway.checklist.notAlone": "Бала жалгыз калтырылбайт",
     "pathway.checklist.dangerousItemsRemoved": "Коркунучтуу буюмдар алынды",
     "pathway.checklist.psychologistCalled": "Психолог чакырылды",
@@ -231,7 +236,8 @@ export const pathwayMessages = defineMessages({
     "pathway.error.noAssessmentDue": "Бул скрининг үчүн коопсуздукту баалоо талап кылынбайт.",
     "pathway.error.unknownAction": "Аракет табылган жок. Баракты жаңыртыңыз.",
     "pathway.error.planNotAllowed": "Колдоо планын мектептин социалдык педагогу сунуштай алат, ачууну — инспектор же социалдык кызматкер.",
-    "pathway.actions.planByOthers": "Планды мектептин социалдык педагогу сунуштай алат; аны жашы жете электердин иштери боюнча инспектор же социалдык кызматкер ачат.",
+    "pathway.actions.planByOthers":
+      "Планды мектептин социалдык педагогу сунуштай алат; аны жашы жете электердин иштери боюнча инспектор же социалдык кызматкер ачат.",
     "pathway.finding.other": "башка негиз",
     "pathway.error.actionClosed": "Бул аракет буга чейин аткарылган же четке кагылган.",
     "pathway.error.target": "Тизмеден кызматкерди тандаңыз.",
@@ -249,7 +255,8 @@ export const pathwayMessages = defineMessages({
     "pathway.status.assessmentDone": "Safety assessment done {date}",
     "pathway.status.noFollowUp": "No follow-up is needed.",
     "pathway.status.followUpDue": "Follow-up assessment: due",
-    "pathway.status.noAssessor": "The school has no psychologist in the system and no clinician is assigned: nobody can record the safety assessment. Call the district supervisor: they can assign a clinician.",
+    "pathway.status.noAssessor":
+      "The school has no psychologist in the system and no clinician is assigned: nobody can record the safety assessment. Call the district supervisor: they can assign a clinician.",
     "pathway.status.followUpOverdue": "Follow-up assessment: overdue",
     "pathway.status.followUpDone": "Follow-up assessment done",
     "pathway.status.rescreen": "Re-screening: {date}",
@@ -326,7 +333,7 @@ export const pathwayMessages = defineMessages({
     "pathway.alerts.badge": "Unread alerts: {count}",
     "pathway.alerts.none": "No alerts.",
     "pathway.alerts.kind.acute": "Acute risk: a safety assessment is needed",
-    "pathway.alerts.kind.incomplete_positive": "Screening not finished, but the child answered \"yes\" to a risk question: talk to the child",
+    "pathway.alerts.kind.incomplete_positive": 'Screening not finished, but the child answered "yes" to a risk question: talk to the child',
     "pathway.alerts.kind.referral": "A referral from a screening",
     "pathway.alerts.received": "received {date}",
     "pathway.alerts.unread": "new",

@@ -32,9 +32,15 @@ export const checklistSchema = z
     notAlone: checkbox,
     dangerousItemsRemoved: checkbox,
     psychologistCalled: checkbox,
-    guardian: z.enum(["called", "guardian_is_danger"], { errorMap: () => ({ message: "pathway.error.choice" }) }).optional().transform((v) => v ?? null),
+    guardian: z
+      .enum(["called", "guardian_is_danger"], { errorMap: () => ({ message: "pathway.error.choice" }) })
+      .optional()
+      .transform((v) => v ?? null),
     guardianReason: optionalText(TEXT_MAX),
-    emergency: z.enum(["called", "not_needed"], { errorMap: () => ({ message: "pathway.error.choice" }) }).optional().transform((v) => v ?? null),
+    emergency: z
+      .enum(["called", "not_needed"], { errorMap: () => ({ message: "pathway.error.choice" }) })
+      .optional()
+      .transform((v) => v ?? null),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -63,7 +69,17 @@ export const assessmentSchema = z
 export type AssessmentFormInput = z.output<typeof assessmentSchema>;
 
 export const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("take"), actionId: uuid("error.badRequest"), targetUserId: z.string().trim().optional().transform((v) => (v ? v : null)) }).strict(),
+  z
+    .object({
+      intent: z.literal("take"),
+      actionId: uuid("error.badRequest"),
+      targetUserId: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? v : null)),
+    })
+    .strict(),
   z.object({ intent: z.literal("dismiss"), actionId: uuid("error.badRequest"), reason: optionalText(TEXT_MAX) }).strict(),
 ]);
 export type ActionFormInput = z.output<typeof actionSchema>;

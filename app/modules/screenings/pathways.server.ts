@@ -103,7 +103,14 @@ export async function startPathway(args: {
   const actions = suggestedActions(screening.findings);
   if (actions.length > 0) {
     await tx.screeningAction.createMany({
-      data: actions.map((action) => ({ id: newId(), screeningId: screening.id, kind: action.kind, finding: action.finding, userId: args.user.id, createdAt: completedAt })),
+      data: actions.map((action) => ({
+        id: newId(),
+        screeningId: screening.id,
+        kind: action.kind,
+        finding: action.finding,
+        userId: args.user.id,
+        createdAt: completedAt,
+      })),
     });
   }
   const notifications: Notification[] = recipients.map((to) => ({ to, kind: "acute", link: screeningHref(screening.id) }));
@@ -256,9 +263,20 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
   const content = access.includes("read_content");
   const prisma = await getPrisma();
   const [checklistRow, actions, referralsToMe] = await Promise.all([
-    content && facts.result === "acute_positive" ? prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, safetyChecklist: true } }) : null,
-    content ? prisma.screeningAction.findMany({ where: { screeningId: facts.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] , select: { id: true, kind: true, finding: true, takenAt: true, dismissedAt: true, targetUserId: true } }) : [],
-    prisma.screeningAction.findMany({ where: { screeningId: facts.id, targetUserId: actor.id, takenAt: { not: null } }, select: { kind: true, takenAt: true } }),
+    content && facts.result === "acute_positive"
+      ? prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, safetyChecklist: true } })
+      : null,
+    content
+      ? prisma.screeningAction.findMany({
+          where: { screeningId: facts.id },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { id: true, kind: true, finding: true, takenAt: true, dismissedAt: true, targetUserId: true },
+        })
+      : [],
+    prisma.screeningAction.findMany({
+      where: { screeningId: facts.id, targetUserId: actor.id, takenAt: { not: null } },
+      select: { kind: true, takenAt: true },
+    }),
   ]);
   const assessmentOpen = facts.assessmentDueAt !== null && facts.assessmentDoneAt === null;
   const noAssessor = content && assessmentOpen && facts.assignedUserIds.length === 0 && !(await schoolHasPsychologist(facts.schoolAgencyId));
@@ -266,8 +284,18 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
   const targets = targetIds.length > 0 ? await prisma.user.findMany({ where: { id: { in: targetIds } }, select: { id: true, displayName: true } }) : [];
   const targetName = new Map(targets.map((t) => [t.id, t.displayName]));
   // Status viewers are shown the follow-up's state only (no times, no re-screening date).
-  const fields = content ? ["assessmentDueAt", "assessmentDoneAt", "rescreenDueAt", "result", "checklistCompletedAt", "safetyChecklist", "actions"] : ["followUpStatus"];
-  await recordAudit({ actor: auditActor(args.user), action: "screening.pathway_read", decision: "allowed", record: { type: "screening", id: facts.id }, fields, purpose: content ? "pathway:content" : "pathway:status", context: args.context });
+  const fields = content
+    ? ["assessmentDueAt", "assessmentDoneAt", "rescreenDueAt", "result", "checklistCompletedAt", "safetyChecklist", "actions"]
+    : ["followUpStatus"];
+  await recordAudit({
+    actor: auditActor(args.user),
+    action: "screening.pathway_read",
+    decision: "allowed",
+    record: { type: "screening", id: facts.id },
+    fields,
+    purpose: content ? "pathway:content" : "pathway:status",
+    context: args.context,
+  });
   return {
     screeningId: facts.id,
     access: content ? "content" : "status",
@@ -275,7 +303,12 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
     // Whether a checklist exists would tell the result (acute): status viewers do not get it.
     checklist:
       content && facts.result === "acute_positive"
-        ? { required: true, completedAt: iso(facts.checklistCompletedAt), items: content ? parseChecklist(checklistRow?.safetyChecklist) : null, mayRecord: access.includes("record_checklist") && !facts.checklistCompletedAt }
+        ? {
+            required: true,
+            completedAt: iso(facts.checklistCompletedAt),
+            items: content ? parseChecklist(checklistRow?.safetyChecklist) : null,
+            mayRecord: access.includes("record_checklist") && !facts.checklistCompletedAt,
+          }
         : null,
     assessment: facts.assessmentDueAt
       ? {
@@ -306,7 +339,11 @@ export async function pathwayStateFor(args: { user: AuthorizedUser; screeningId:
 /** The school's active psychologist accounts (ids in a stable order). */
 export async function schoolPsychologists(client: Pick<AppTransaction, "user">, schoolAgencyId: string): Promise<string[]> {
   // Roles are filtered in JS: `roles: { has }` does not survive the PGlite adapter.
-  const staff = await client.user.findMany({ where: { agencyId: schoolAgencyId, status: "active" }, select: { id: true, roles: true }, orderBy: { id: "asc" } });
+  const staff = await client.user.findMany({
+    where: { agencyId: schoolAgencyId, status: "active" },
+    select: { id: true, roles: true },
+    orderBy: { id: "asc" },
+  });
   return staff.filter((user) => user.roles.includes("school_psychologist")).map((user) => user.id);
 }
 
@@ -321,6 +358,10 @@ export type { Actor };
 /** The latest safety assessment's clear facts (triage level and time), for the assessor's confirmation. */
 export async function lastAssessmentOf(screeningId: string): Promise<{ triage: "low" | "moderate" | "high"; assessedAt: string } | null> {
   const prisma = await getPrisma();
-  const row = await prisma.safetyAssessment.findFirst({ where: { screeningId }, orderBy: [{ assessedAt: "desc" }, { id: "asc" }], select: { triage: true, assessedAt: true } });
+  const row = await prisma.safetyAssessment.findFirst({
+    where: { screeningId },
+    orderBy: [{ assessedAt: "desc" }, { id: "asc" }],
+    select: { triage: true, assessedAt: true },
+  });
   return row ? { triage: row.triage, assessedAt: row.assessedAt.toISOString() } : null;
 }

@@ -19,7 +19,11 @@ describe("pupil name filter", () => {
   });
 
   test("part of the surname, any case", () => {
-    expect(PUPILS.filter((p) => matchesPupilFilter(p, "асан")).map((p) => p.id).sort()).toEqual(["p-1", "p-2", "p-3"]);
+    expect(
+      PUPILS.filter((p) => matchesPupilFilter(p, "асан"))
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(["p-1", "p-2", "p-3"]);
     expect(PUPILS.filter((p) => matchesPupilFilter(p, "АСАНАЛИЕВА")).map((p) => p.id)).toEqual(["p-3"]);
   });
 

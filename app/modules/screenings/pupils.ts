@@ -20,7 +20,13 @@ export const pupilsQuerySchema = z
       .refine((value) => !CONTROL_CHARACTERS.test(value), "pupils.error.query")
       .optional()
       .default(""),
-    page: z.coerce.number({ invalid_type_error: "pupils.error.page" }).int("pupils.error.page").min(1, "pupils.error.page").max(10_000, "pupils.error.page").optional().default(1),
+    page: z.coerce
+      .number({ invalid_type_error: "pupils.error.page" })
+      .int("pupils.error.page")
+      .min(1, "pupils.error.page")
+      .max(10_000, "pupils.error.page")
+      .optional()
+      .default(1),
   })
   .strict();
 export type PupilsQuery = z.infer<typeof pupilsQuerySchema>;

@@ -14,7 +14,11 @@ export function idParam(value: string | null | undefined): string {
   return value;
 }
 
-export async function screeningRequest({ request, context, params }: Pick<LoaderFunctionArgs, "request" | "context" | "params">): Promise<{ user: AuthorizedUser; context: Context; screeningId: string }> {
+export async function screeningRequest({
+  request,
+  context,
+  params,
+}: Pick<LoaderFunctionArgs, "request" | "context" | "params">): Promise<{ user: AuthorizedUser; context: Context; screeningId: string }> {
   const user = await requireArea(request, context, "people");
   return { user, context, screeningId: idParam(params.screeningId) };
 }

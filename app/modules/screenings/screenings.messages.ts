@@ -9,11 +9,13 @@ export const screeningMessages = defineMessages({
   ru: {
     "screening.title": "Скрининг благополучия",
     "screening.new.title": "Новый скрининг",
-    "screening.new.intro": "Скрининг проводится наедине с ребёнком, спокойно и без спешки. Ответы сразу сохраняются в системе в зашифрованном виде; на этом устройстве ничего не остаётся.",
+    "screening.new.intro":
+      "Скрининг проводится наедине с ребёнком, спокойно и без спешки. Ответы сразу сохраняются в системе в зашифрованном виде; на этом устройстве ничего не остаётся.",
     "screening.new.for": "Ребёнок",
     "screening.new.submit": "Начать скрининг",
     "screening.consent.legend": "Согласие",
-    "screening.consent.rule.assent_guardian_informed": "Правило: нужно согласие самого ребёнка; законного представителя информируют после скрининга, если только он не может быть источником опасности.",
+    "screening.consent.rule.assent_guardian_informed":
+      "Правило: нужно согласие самого ребёнка; законного представителя информируют после скрининга, если только он не может быть источником опасности.",
     "screening.consent.rule.assent_and_guardian_consent": "Правило: нужно согласие самого ребёнка и предварительное согласие законного представителя.",
     "screening.consent.assent": "Ребёнок согласен ответить на вопросы",
     "screening.consent.assentHint": "Объясните, что можно не отвечать на любой вопрос и остановиться в любой момент.",
@@ -21,7 +23,8 @@ export const screeningMessages = defineMessages({
     "screening.consent.guardian.will_be_informed": "Будет проинформирован о скрининге",
     "screening.consent.guardian.consented": "Дал согласие заранее",
     "screening.consent.guardian.not_informed_danger": "Не информируется: он может быть источником опасности",
-    "screening.consent.acuteNote": "Если ребёнку угрожает опасность прямо сейчас, не ждите согласия: не оставляйте ребёнка одного и позовите школьного психолога.",
+    "screening.consent.acuteNote":
+      "Если ребёнку угрожает опасность прямо сейчас, не ждите согласия: не оставляйте ребёнка одного и позовите школьного психолога.",
     "screening.step.question": "Вопрос {n} из {total}",
     "screening.step.hint": "Прочитайте вопрос так, как он написан. Ребёнок может не отвечать на любой вопрос.",
     "screening.step.awaitingValidation": "Перевод ожидает клинической проверки.",
@@ -49,10 +52,13 @@ export const screeningMessages = defineMessages({
     "screening.error.finished": "Скрининг уже завершён, ответы больше не принимаются.",
     "screening.error.alreadyAnswered": "На этот вопрос уже ответили. Второй ответ не сохранён.",
     "screening.error.age": "Возраст ребёнка вне диапазона, для которого проверен вопросник. Скрининг не проводится — обсудите ситуацию со школьным психологом.",
-    "screening.age.outside": "Вопросник ASQ проверен для возраста {min}–{max} лет, а ребёнку {age}. Скрининг по нему не проводится: обсудите ситуацию со школьным психологом.",
-    "screening.error.expired": "Сессия скрининга истекла: ответы, данные в разное время, нельзя сложить в один результат. Ответ не сохранён — начните новый скрининг.",
+    "screening.age.outside":
+      "Вопросник ASQ проверен для возраста {min}–{max} лет, а ребёнку {age}. Скрининг по нему не проводится: обсудите ситуацию со школьным психологом.",
+    "screening.error.expired":
+      "Сессия скрининга истекла: ответы, данные в разное время, нельзя сложить в один результат. Ответ не сохранён — начните новый скрининг.",
     "screening.expired.title": "Сессия скрининга истекла",
-    "screening.expired.body": "Скрининг нужно пройти за одну встречу (не дольше {hours} часов), поэтому эта сессия больше не принимает ответы. Начните новый скрининг — старая сессия будет остановлена. Если ребёнок уже ответил «да» на вопрос о риске, вы и школьный психолог получите оповещение.",
+    "screening.expired.body":
+      "Скрининг нужно пройти за одну встречу (не дольше {hours} часов), поэтому эта сессия больше не принимает ответы. Начните новый скрининг — старая сессия будет остановлена. Если ребёнок уже ответил «да» на вопрос о риске, вы и школьный психолог получите оповещение.",
     "screening.expired.restart": "Начать новый скрининг",
     "screening.abandoned": "Скрининг прерван: сессия не была завершена.",
     "screening.error.notCurrent": "Это не текущий вопрос. Ответ не сохранён; откройте текущий вопрос.",
@@ -66,7 +72,8 @@ export const screeningMessages = defineMessages({
     "screening.result.acute_positive": "Выявлен острый риск",
     "screening.pathway.negative": "Дополнительных шагов не требуется. Если появятся новые тревоги, скрининг можно провести снова.",
     "screening.pathway.non_acute_positive": "Школьный психолог проводит краткую оценку безопасности в течение 72 часов. Повторный скрининг — через 30 дней.",
-    "screening.pathway.acute_positive": "Сейчас: не оставляйте ребёнка одного, уберите опасные предметы, позовите школьного психолога, сообщите законному представителю (если он не источник опасности), при необходимости вызовите экстренные службы — и отметьте это в чек-листе. Психолог и супервизор уже получили оповещение. Оценка безопасности — в течение 24 часов.",
+    "screening.pathway.acute_positive":
+      "Сейчас: не оставляйте ребёнка одного, уберите опасные предметы, позовите школьного психолога, сообщите законному представителю (если он не источник опасности), при необходимости вызовите экстренные службы — и отметьте это в чек-листе. Психолог и супервизор уже получили оповещение. Оценка безопасности — в течение 24 часов.",
     "screening.pathway.findings": "По выявленным трудностям предложены действия: направления специалистам и план сопровождения.",
     "screening.pathway.awaitingValidation": "Описание порядка действий ожидает клинической проверки.",
     "screening.findings": "Выявленные трудности",
@@ -111,11 +118,13 @@ export const screeningMessages = defineMessages({
   ky: {
     "screening.title": "Бакубаттуулук скрининги",
     "screening.new.title": "Жаңы скрининг",
-    "screening.new.intro": "Скрининг бала менен жекеме-жеке, тынч жана шашпай жүргүзүлөт. Жооптор дароо системада шифрленген түрдө сакталат; бул түзмөктө эч нерсе калбайт.",
+    "screening.new.intro":
+      "Скрининг бала менен жекеме-жеке, тынч жана шашпай жүргүзүлөт. Жооптор дароо системада шифрленген түрдө сакталат; бул түзмөктө эч нерсе калбайт.",
     "screening.new.for": "Бала",
     "screening.new.submit": "Скринингди баштоо",
     "screening.consent.legend": "Макулдук",
-    "screening.consent.rule.assent_guardian_informed": "Эреже: баланын өзүнүн макулдугу керек; мыйзамдуу өкүлгө скринингден кийин кабарланат, эгер ал коркунучтун булагы болушу мүмкүн болбосо.",
+    "screening.consent.rule.assent_guardian_informed":
+      "Эреже: баланын өзүнүн макулдугу керек; мыйзамдуу өкүлгө скринингден кийин кабарланат, эгер ал коркунучтун булагы болушу мүмкүн болбосо.",
     "screening.consent.rule.assent_and_guardian_consent": "Эреже: баланын өзүнүн макулдугу жана мыйзамдуу өкүлдүн алдын ала макулдугу керек.",
     "screening.consent.assent": "Бала суроолорго жооп берүүгө макул",
     "screening.consent.assentHint": "Каалаган суроого жооп бербей коюуга жана каалаган убакта токтотууга болорун түшүндүрүңүз.",
@@ -151,10 +160,13 @@ export const screeningMessages = defineMessages({
     "screening.error.finished": "Скрининг аяктады, жооптор мындан ары кабыл алынбайт.",
     "screening.error.alreadyAnswered": "Бул суроого жооп берилген. Экинчи жооп сакталган жок.",
     "screening.error.age": "Баланын жашы суроонаме текшерилген чектен тышкары. Скрининг өткөрүлбөйт — абалды мектеп психологу менен талкуулаңыз.",
-    "screening.age.outside": "ASQ суроонамеси {min}–{max} жаштагылар үчүн текшерилген, ал эми бала {age} жашта. Ал боюнча скрининг өткөрүлбөйт: абалды мектеп психологу менен талкуулаңыз.",
-    "screening.error.expired": "Скрининг сессиясынын мөөнөтү бүттү: ар кайсы убакта берилген жоопторду бир жыйынтыкка кошууга болбойт. Жооп сакталган жок — жаңы скрининг баштаңыз.",
+    "screening.age.outside":
+      "ASQ суроонамеси {min}–{max} жаштагылар үчүн текшерилген, ал эми бала {age} жашта. Ал боюнча скрининг өткөрүлбөйт: абалды мектеп психологу менен талкуулаңыз.",
+    "screening.error.expired":
+      "Скрининг сессиясынын мөөнөтү бүттү: ар кайсы убакта берилген жоопторду бир жыйынтыкка кошууга болбойт. Жооп сакталган жок — жаңы скрининг баштаңыз.",
     "screening.expired.title": "Скрининг сессиясынын мөөнөтү бүттү",
-    "screening.expired.body": "Скрининг бир жолугушууда өтүшү керек ({hours} сааттан ашпай), ошондуктан бул сессия мындан ары жооп кабыл албайт. Жаңы скрининг баштаңыз — эски сессия токтотулат. Эгер бала тобокелдик суроосуна «ооба» деп жооп берген болсо, сиз жана мектеп психологу кабар аласыздар.",
+    "screening.expired.body":
+      "Скрининг бир жолугушууда өтүшү керек ({hours} сааттан ашпай), ошондуктан бул сессия мындан ары жооп кабыл албайт. Жаңы скрининг баштаңыз — эски сессия токтотулат. Эгер бала тобокелдик суроосуна «ооба» деп жооп берген болсо, сиз жана мектеп психологу кабар аласыздар.",
     "screening.expired.restart": "Жаңы скрининг баштоо",
     "screening.abandoned": "Скрининг токтотулду: сессия аягына чыккан жок.",
     "screening.error.notCurrent": "Бул учурдагы суроо эмес. Жооп сакталган жок; учурдагы суроону ачыңыз.",
@@ -168,7 +180,8 @@ export const screeningMessages = defineMessages({
     "screening.result.acute_positive": "Курч тобокелдик аныкталды",
     "screening.pathway.negative": "Кошумча кадамдар талап кылынбайт. Жаңы тынчсыздануулар пайда болсо, скринингди кайра жүргүзүүгө болот.",
     "screening.pathway.non_acute_positive": "Мектеп психологу 72 сааттын ичинде коопсуздукту кыскача баалайт. Кайталама скрининг — 30 күндөн кийин.",
-    "screening.pathway.acute_positive": "Азыр: баланы жалгыз калтырбаңыз, коркунучтуу буюмдарды алып салыңыз, мектеп психологун чакырыңыз, мыйзамдуу өкүлгө кабарлаңыз (эгер ал коркунучтун булагы болбосо), керек болсо шашылыш кызматтарды чакырыңыз — жана муну чек-листке белгилеңиз. Психолог жана супервизор кабар алышты. Коопсуздукту баалоо — 24 сааттын ичинде.",
+    "screening.pathway.acute_positive":
+      "Азыр: баланы жалгыз калтырбаңыз, коркунучтуу буюмдарды алып салыңыз, мектеп психологун чакырыңыз, мыйзамдуу өкүлгө кабарлаңыз (эгер ал коркунучтун булагы болбосо), керек болсо шашылыш кызматтарды чакырыңыз — жана муну чек-листке белгилеңиз. Психолог жана супервизор кабар алышты. Коопсуздукту баалоо — 24 сааттын ичинде.",
     "screening.pathway.findings": "Аныкталган кыйынчылыктар боюнча аракеттер сунушталды: адистерге жолдомолор жана коштоо планы.",
     "screening.pathway.awaitingValidation": "Аракеттердин тартиби клиникалык текшерүүнү күтүүдө.",
     "screening.findings": "Аныкталган кыйынчылыктар",
@@ -213,11 +226,13 @@ export const screeningMessages = defineMessages({
   en: {
     "screening.title": "Wellbeing screening",
     "screening.new.title": "New screening",
-    "screening.new.intro": "The screening is done with the child alone, calmly and without hurry. Answers are saved on the server, encrypted, as they are given; nothing stays on this device.",
+    "screening.new.intro":
+      "The screening is done with the child alone, calmly and without hurry. Answers are saved on the server, encrypted, as they are given; nothing stays on this device.",
     "screening.new.for": "Child",
     "screening.new.submit": "Start the screening",
     "screening.consent.legend": "Consent",
-    "screening.consent.rule.assent_guardian_informed": "Rule: the child's own agreement is needed; the guardian is informed after the screening unless the guardian may be the source of danger.",
+    "screening.consent.rule.assent_guardian_informed":
+      "Rule: the child's own agreement is needed; the guardian is informed after the screening unless the guardian may be the source of danger.",
     "screening.consent.rule.assent_and_guardian_consent": "Rule: the child's own agreement and the guardian's prior consent are needed.",
     "screening.consent.assent": "The child agrees to answer the questions",
     "screening.consent.assentHint": "Explain that any question can be left unanswered and the child can stop at any time.",
@@ -225,7 +240,8 @@ export const screeningMessages = defineMessages({
     "screening.consent.guardian.will_be_informed": "Will be informed about the screening",
     "screening.consent.guardian.consented": "Gave consent beforehand",
     "screening.consent.guardian.not_informed_danger": "Not informed: the guardian may be the source of danger",
-    "screening.consent.acuteNote": "If the child is in danger right now, do not wait for consent: do not leave the child alone and call the school psychologist.",
+    "screening.consent.acuteNote":
+      "If the child is in danger right now, do not wait for consent: do not leave the child alone and call the school psychologist.",
     "screening.step.question": "Question {n} of {total}",
     "screening.step.hint": "Read the question as written. The child may choose not to answer any question.",
     "screening.step.awaitingValidation": "Translation awaiting clinical validation.",
@@ -247,16 +263,20 @@ export const screeningMessages = defineMessages({
     "screening.error.item": "Unknown question. The answer was not saved.",
     "screening.error.answer": "This question does not accept that answer. The answer was not saved.",
     "screening.error.tooLong": "The text is too long.",
-    "screening.error.otherWorryEmpty": "Write what the child said, or choose \"Nothing else\".",
+    "screening.error.otherWorryEmpty": 'Write what the child said, or choose "Nothing else".',
     "screening.error.clinician": "Choose a specialist from the list.",
     "screening.error.noInstrument": "The questionnaire is not loaded. Contact the administrator.",
     "screening.error.finished": "The screening is finished; no more answers are accepted.",
     "screening.error.alreadyAnswered": "This question has already been answered. The second answer was not saved.",
-    "screening.error.age": "The child's age is outside the range the questionnaire is validated for. No screening — discuss the situation with the school psychologist.",
-    "screening.age.outside": "The ASQ is validated for ages {min}–{max}, and this child is {age}. It is not used: discuss the situation with the school psychologist.",
-    "screening.error.expired": "This screening session has expired: answers given at different times cannot add up to one result. The answer was not saved — start a new screening.",
+    "screening.error.age":
+      "The child's age is outside the range the questionnaire is validated for. No screening — discuss the situation with the school psychologist.",
+    "screening.age.outside":
+      "The ASQ is validated for ages {min}–{max}, and this child is {age}. It is not used: discuss the situation with the school psychologist.",
+    "screening.error.expired":
+      "This screening session has expired: answers given at different times cannot add up to one result. The answer was not saved — start a new screening.",
     "screening.expired.title": "This screening session has expired",
-    "screening.expired.body": "A screening is done in one sitting (no longer than {hours} hours), so this session takes no more answers. Start a new screening — the old session will be stopped. If the child had already answered “yes” to a risk question, you and the school psychologist will be alerted.",
+    "screening.expired.body":
+      "A screening is done in one sitting (no longer than {hours} hours), so this session takes no more answers. Start a new screening — the old session will be stopped. If the child had already answered “yes” to a risk question, you and the school psychologist will be alerted.",
     "screening.expired.restart": "Start a new screening",
     "screening.abandoned": "Screening stopped: the session was not finished.",
     "screening.error.notCurrent": "This is not the current question. The answer was not saved; open the current question.",
@@ -270,7 +290,8 @@ export const screeningMessages = defineMessages({
     "screening.result.acute_positive": "Acute risk identified",
     "screening.pathway.negative": "No further steps are needed. If new worries appear, the screening can be repeated.",
     "screening.pathway.non_acute_positive": "The school psychologist does a brief safety assessment within 72 hours. Re-screening after 30 days.",
-    "screening.pathway.acute_positive": "Now: do not leave the child alone, remove dangerous items, call the school psychologist, tell the guardian (unless the guardian is the source of danger), call emergency services if needed — and tick each step in the checklist. The psychologist and the supervisor have been alerted. Safety assessment within 24 hours.",
+    "screening.pathway.acute_positive":
+      "Now: do not leave the child alone, remove dangerous items, call the school psychologist, tell the guardian (unless the guardian is the source of danger), call emergency services if needed — and tick each step in the checklist. The psychologist and the supervisor have been alerted. Safety assessment within 24 hours.",
     "screening.pathway.findings": "For the difficulties found, actions are suggested: referrals to specialists and a support plan.",
     "screening.pathway.awaitingValidation": "This description of the pathway is awaiting clinical validation.",
     "screening.findings": "Difficulties found",
@@ -303,7 +324,8 @@ export const screeningMessages = defineMessages({
     "screening.followUp.overdue": "overdue",
     "screening.followUp.done": "done",
     "screening.followUp.none": "not needed",
-    "screening.statusOnly": "The content of this screening is not available to you: only the screener, the school psychologist and assigned specialists see it.",
+    "screening.statusOnly":
+      "The content of this screening is not available to you: only the screener, the school psychologist and assigned specialists see it.",
     "screening.assign.title": "Assign a specialist",
     "screening.assign.label": "Specialist",
     "screening.assign.choose": "Choose…",

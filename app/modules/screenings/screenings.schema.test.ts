@@ -9,7 +9,9 @@ describe("screening schemas", () => {
   test("start: the child's assent and a guardian choice of the rule are required; nothing else is accepted", () => {
     expect(startScreeningSchema.safeParse({ personId: VERSION, assent: "yes", guardian: "will_be_informed" }).success).toBe(true);
     expect(startScreeningSchema.safeParse({ personId: VERSION, guardian: "will_be_informed" }).error?.issues[0].message).toBe("screening.error.assent");
-    expect(startScreeningSchema.safeParse({ personId: VERSION, assent: "yes", guardian: "whatever" }).error?.issues[0].message).toBe("screening.error.guardian");
+    expect(startScreeningSchema.safeParse({ personId: VERSION, assent: "yes", guardian: "whatever" }).error?.issues[0].message).toBe(
+      "screening.error.guardian",
+    );
     expect(startScreeningSchema.safeParse({ personId: VERSION, assent: "yes", guardian: "will_be_informed", territoryId: VERSION }).success).toBe(false);
     expect(startScreeningSchema.safeParse({ personId: "x", assent: "yes", guardian: "will_be_informed" }).success).toBe(false);
   });

@@ -77,7 +77,10 @@ async function factsOf(rows: Row[]): Promise<ScreeningFacts[]> {
   const ids = rows.map((row) => row.id);
   const [assignments, targets] = await Promise.all([
     prisma.screeningAssignment.findMany({ where: { screeningId: { in: ids }, removedAt: null }, select: { screeningId: true, userId: true } }),
-    prisma.screeningAction.findMany({ where: { screeningId: { in: ids }, targetUserId: { not: null }, takenAt: { not: null } }, select: { screeningId: true, targetUserId: true } }),
+    prisma.screeningAction.findMany({
+      where: { screeningId: { in: ids }, targetUserId: { not: null }, takenAt: { not: null } },
+      select: { screeningId: true, targetUserId: true },
+    }),
   ]);
   return rows.map((row) => ({
     ...(row as unknown as Omit<ScreeningFacts, "assignedUserIds" | "referralTargetIds" | "status" | "result">),
@@ -124,7 +127,15 @@ export async function authorizeScreening(user: AuthorizedUser, context: Context,
   return facts;
 }
 
-async function audit(user: AuthorizedUser, context: Context, action: AuditAction, recordId: string, fields: readonly string[], purpose?: string, decision: "allowed" | "failed" = "allowed") {
+async function audit(
+  user: AuthorizedUser,
+  context: Context,
+  action: AuditAction,
+  recordId: string,
+  fields: readonly string[],
+  purpose?: string,
+  decision: "allowed" | "failed" = "allowed",
+) {
   await recordAudit({ actor: auditActor(user), action, decision, record: { type: "screening", id: recordId }, fields, purpose, context });
 }
 
@@ -196,7 +207,10 @@ export function parseAnswers(json: string | null | undefined): StoredAnswers {
 type Session = { asq: InstrumentVersionRow; vulnerability: InstrumentVersionRow | null };
 
 /** The next question of a session: ASQ first; after an acute ASQ result nothing more is asked. */
-export function nextQuestion(session: Session, answers: StoredAnswers): { part: "asq" | "vulnerability"; instrument: InstrumentVersionRow; item: InstrumentItem } | null {
+export function nextQuestion(
+  session: Session,
+  answers: StoredAnswers,
+): { part: "asq" | "vulnerability"; instrument: InstrumentVersionRow; item: InstrumentItem } | null {
   const asqItem = nextItem(session.asq.definition, answers.asq);
   if (asqItem) return { part: "asq", instrument: session.asq, item: asqItem };
   // Acute positive: the session ends at once and the safety pathway starts (decision 016).
@@ -209,7 +223,9 @@ export function nextQuestion(session: Session, answers: StoredAnswers): { part: 
 /** Questions asked so far and the most that can still be asked, for "question n of about m". */
 function progress(session: Session, answers: StoredAnswers): { answered: number; total: number } {
   const answered = Object.keys(answers.asq).length + Object.keys(answers.vulnerability).length;
-  const asqTotal = session.asq.definition.items.filter((item) => !item.askWhen || answers.asq[item.code] !== undefined || nextItem(session.asq.definition, answers.asq)?.code === item.code).length;
+  const asqTotal = session.asq.definition.items.filter(
+    (item) => !item.askWhen || answers.asq[item.code] !== undefined || nextItem(session.asq.definition, answers.asq)?.code === item.code,
+  ).length;
   const total = asqTotal + (session.vulnerability?.definition.items.length ?? 0);
   return { answered, total: Math.max(total, answered + 1) };
 }
@@ -240,18 +256,32 @@ async function asqAgeBlock(asq: InstrumentVersionRow | null, personId: string, n
 }
 
 /** For /screenings/new: may this user screen this person (else audited 404), the child's name, and an age block. */
-export async function newScreeningContext(args: { user: AuthorizedUser; context: Context; personId: string; now?: Date }): Promise<{ childName: string | null; rule: ConsentRule; ageBlock: AgeBlock | null }> {
+export async function newScreeningContext(args: {
+  user: AuthorizedUser;
+  context: Context;
+  personId: string;
+  now?: Date;
+}): Promise<{ childName: string | null; rule: ConsentRule; ageBlock: AgeBlock | null }> {
   const person = await personFacts(args.personId);
   if (!person || person.mergedIntoId || !mayActOnScreening(actorOf(args.user), "start", null, person)) {
     return deny(args.user, args.context, { type: "person", id: args.personId }, "screening:start");
   }
-  const [name, ageBlock] = await Promise.all([childName(person.id), currentInstrument("asq").then((asq) => asqAgeBlock(asq, person.id, args.now ?? new Date()))]);
+  const [name, ageBlock] = await Promise.all([
+    childName(person.id),
+    currentInstrument("asq").then((asq) => asqAgeBlock(asq, person.id, args.now ?? new Date())),
+  ]);
   return { childName: name, rule: screeningConsentRule(), ageBlock };
 }
 
 export type StartResult = { ok: true; id: string } | { ok: false; formError: MessageKey };
 
-export async function startScreening(args: { user: AuthorizedUser; context: Context; input: StartScreeningInput; rule?: ConsentRule; now?: Date }): Promise<StartResult> {
+export async function startScreening(args: {
+  user: AuthorizedUser;
+  context: Context;
+  input: StartScreeningInput;
+  rule?: ConsentRule;
+  now?: Date;
+}): Promise<StartResult> {
   const person = await personFacts(args.input.personId);
   if (!person || person.mergedIntoId || !mayActOnScreening(actorOf(args.user), "start", null, person)) {
     return deny(args.user, args.context, { type: "person", id: args.input.personId }, "screening:start");
@@ -307,7 +337,8 @@ export type QuestionView = {
   total: number;
 };
 
-export type StepState = { kind: "question"; question: QuestionView } | { kind: "finished"; screeningId: string } | { kind: "expired"; screeningId: string; personId: string };
+export type StepState =
+  { kind: "question"; question: QuestionView } | { kind: "finished"; screeningId: string } | { kind: "expired"; screeningId: string; personId: string };
 
 /** The screener's current question (audited content read: the answers are read to find it). */
 export async function screeningStep(args: { user: AuthorizedUser; context: Context; screeningId: string; now?: Date }): Promise<StepState> {
@@ -341,13 +372,14 @@ export async function screeningStep(args: { user: AuthorizedUser; context: Conte
 }
 
 async function sessionOf(facts: Pick<ScreeningFacts, "asqVersionId" | "vulnerabilityVersionId">): Promise<Session> {
-  const [asq, vulnerability] = await Promise.all([instrumentById(facts.asqVersionId), facts.vulnerabilityVersionId ? instrumentById(facts.vulnerabilityVersionId) : null]);
+  const [asq, vulnerability] = await Promise.all([
+    instrumentById(facts.asqVersionId),
+    facts.vulnerabilityVersionId ? instrumentById(facts.vulnerabilityVersionId) : null,
+  ]);
   return { asq, vulnerability };
 }
 
-export type AnswerResult =
-  | { ok: true; completed: boolean }
-  | { ok: false; error: MessageKey; status: 400 | 409 };
+export type AnswerResult = { ok: true; completed: boolean } | { ok: false; error: MessageKey; status: 400 | 409 };
 
 /**
  * A session is one sitting: answers given on different days do not add up to one result (the
@@ -375,10 +407,17 @@ function positiveSoFar(answers: StoredAnswers): boolean {
  * answered a suicide-risk question "yes" or declined it, the school's psychologists and the
  * screener are alerted (pointer only): an unfinished screening must not hide a child at risk. Returns false when another request stopped or finished it first.
  */
-async function abandonExpired(facts: Pick<ScreeningFacts, "id" | "version" | "schoolAgencyId" | "screenerUserId">, by: { user: AuthorizedUser; context: Context } | null, now: Date): Promise<boolean> {
+async function abandonExpired(
+  facts: Pick<ScreeningFacts, "id" | "version" | "schoolAgencyId" | "screenerUserId">,
+  by: { user: AuthorizedUser; context: Context } | null,
+  now: Date,
+): Promise<boolean> {
   const prisma = await getPrisma();
   const alerted = await prisma.$transaction(async (tx) => {
-    const moved = await tx.screening.updateMany({ where: { id: facts.id, version: facts.version, status: "in_progress" }, data: { status: "abandoned", version: { increment: 1 } } });
+    const moved = await tx.screening.updateMany({
+      where: { id: facts.id, version: facts.version, status: "in_progress" },
+      data: { status: "abandoned", version: { increment: 1 } },
+    });
     if (moved.count !== 1) return null;
     const row = await tx.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, answers: true } });
     if (!positiveSoFar(parseAnswers(row.answers))) return [];
@@ -386,13 +425,23 @@ async function abandonExpired(facts: Pick<ScreeningFacts, "id" | "version" | "sc
     // see completed screenings only); the screener is alerted too, so a school without a psychologist
     // account still has someone who is told.
     const recipients = [...new Set([...(await schoolPsychologists(tx, facts.schoolAgencyId)), facts.screenerUserId])];
-    await tx.screeningAlert.createMany({ data: recipients.map((recipientUserId) => ({ id: newId(), screeningId: facts.id, recipientUserId, kind: "incomplete_positive", createdAt: now })) });
+    await tx.screeningAlert.createMany({
+      data: recipients.map((recipientUserId) => ({ id: newId(), screeningId: facts.id, recipientUserId, kind: "incomplete_positive", createdAt: now })),
+    });
     return recipients;
   });
   if (alerted === null) return false;
   const purpose = alerted.length > 0 ? "expired:positive-answer" : "expired";
   if (by) await audit(by.user, by.context, "screening.abandon", facts.id, ["status"], purpose);
-  else await recordAudit({ actor: null, action: "screening.abandon", decision: "allowed", record: { type: "screening", id: facts.id }, fields: ["status"], purpose: `scheduler:${purpose}` });
+  else
+    await recordAudit({
+      actor: null,
+      action: "screening.abandon",
+      decision: "allowed",
+      record: { type: "screening", id: facts.id },
+      fields: ["status"],
+      purpose: `scheduler:${purpose}`,
+    });
   return true;
 }
 
@@ -440,7 +489,13 @@ class Refused extends Error {
  * answer the item does not accept. The last answer completes the screening: result, findings,
  * chronology and the pathway (pathways.server.ts) in the same transaction.
  */
-export async function answerQuestion(args: { user: AuthorizedUser; context: Context; screeningId: string; input: AnswerInput; now?: Date }): Promise<AnswerResult> {
+export async function answerQuestion(args: {
+  user: AuthorizedUser;
+  context: Context;
+  screeningId: string;
+  input: AnswerInput;
+  now?: Date;
+}): Promise<AnswerResult> {
   const facts = await loadSessionFacts(args.screeningId, args.user.id);
   const actor = actorOf(args.user);
   if (!facts || (facts.screenerUserId !== actor.id && !mayActOnScreening(actor, "answer", facts))) {
@@ -467,7 +522,11 @@ export async function answerQuestion(args: { user: AuthorizedUser; context: Cont
   try {
     await prisma.$transaction(async (tx) => {
       // Move the version and read the answers in one statement; no row means another post got there first.
-      const [row] = await tx.screening.updateManyAndReturn({ where: { id: facts.id, version: facts.version, status: "in_progress" }, data: { version: { increment: 1 } }, select: { id: true, answers: true } });
+      const [row] = await tx.screening.updateManyAndReturn({
+        where: { id: facts.id, version: facts.version, status: "in_progress" },
+        data: { version: { increment: 1 } },
+        select: { id: true, answers: true },
+      });
       if (!row) throw new Refused("screening.error.alreadyAnswered", 409, "refused:concurrent");
       const answers = parseAnswers(row.answers);
       const expected = nextQuestion(session, answers);
@@ -508,15 +567,41 @@ export async function answerQuestion(args: { user: AuthorizedUser; context: Cont
       const { assessmentDueAt, rescreenDueAt } = pathwayDeadlines(result, now);
       await tx.screening.update({
         where: { id: facts.id },
-        data: { answers: JSON.stringify(answers), ...(otherWorry ? { otherWorry } : {}), status: "completed", completedAt: now, result, findings, assessmentDueAt, rescreenDueAt },
+        data: {
+          answers: JSON.stringify(answers),
+          ...(otherWorry ? { otherWorry } : {}),
+          status: "completed",
+          completedAt: now,
+          result,
+          findings,
+          assessmentDueAt,
+          rescreenDueAt,
+        },
       });
       await recordChronology(
-        { personId: facts.personId, recordType: "screening", recordId: facts.id, kind: "screening.on_file", agencyId: facts.schoolAgencyId, authorUserId: args.user.id, at: now },
+        {
+          personId: facts.personId,
+          recordType: "screening",
+          recordId: facts.id,
+          kind: "screening.on_file",
+          agencyId: facts.schoolAgencyId,
+          authorUserId: args.user.id,
+          at: now,
+        },
         tx,
       );
       const started = await startPathway({
         tx,
-        screening: { id: facts.id, personId: facts.personId, schoolAgencyId: facts.schoolAgencyId, territoryId: facts.territoryId, screenerUserId: facts.screenerUserId, result, findings, completedAt: now },
+        screening: {
+          id: facts.id,
+          personId: facts.personId,
+          schoolAgencyId: facts.schoolAgencyId,
+          territoryId: facts.territoryId,
+          screenerUserId: facts.screenerUserId,
+          result,
+          findings,
+          completedAt: now,
+        },
         user: args.user,
         context: args.context,
         now,
@@ -530,7 +615,8 @@ export async function answerQuestion(args: { user: AuthorizedUser; context: Cont
     }
     throw error;
   }
-  const fields = answered.part === "vulnerability" && args.input.item === "other_worry" && args.input.answer === "text" ? ["answers", "otherWorry"] : ["answers"];
+  const fields =
+    answered.part === "vulnerability" && args.input.item === "other_worry" && args.input.answer === "text" ? ["answers", "otherWorry"] : ["answers"];
   const done = completion as { result: AsqResult; findings: string[]; afterCommit?: () => Promise<void> } | null;
   // Started together, the audit events go out in one group (audit.server.ts) — in this order.
   await Promise.all([
@@ -599,7 +685,10 @@ export async function readScreening(args: { user: AuthorizedUser; context: Conte
     const session = await sessionOf(facts);
     const answers = parseAnswers(row.answers);
     const answerViews: AnswerView[] = [];
-    for (const [part, instrument] of [["asq", session.asq], ["vulnerability", session.vulnerability]] as const) {
+    for (const [part, instrument] of [
+      ["asq", session.asq],
+      ["vulnerability", session.vulnerability],
+    ] as const) {
       if (!instrument) continue;
       for (const item of instrument.definition.items) {
         const answer = answers[part][item.code];
@@ -716,7 +805,12 @@ export async function clinicianChoices(args: { user: AuthorizedUser; context: Co
   return users.filter((user) => mayBeAssignedClinician(user.roles as RoleName[], user.agency.type)).map(({ id, displayName }) => ({ id, displayName }));
 }
 
-export async function assignClinician(args: { user: AuthorizedUser; context: Context; screeningId: string; userId: string }): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
+export async function assignClinician(args: {
+  user: AuthorizedUser;
+  context: Context;
+  screeningId: string;
+  userId: string;
+}): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
   const choices = await clinicianChoices(args);
   if (!choices.some((choice) => choice.id === args.userId)) return { ok: false, error: "screening.error.clinician" };
   const prisma = await getPrisma();

@@ -31,7 +31,13 @@ export function ClosureFields({
           </option>
         ))}
       </SelectField>
-      <TextAreaField {...form.register("closureJustification")} label={t("plan.closure.justification")} rows={3} maxLength={TEXT_MAX} error={error("closureJustification")} />
+      <TextAreaField
+        {...form.register("closureJustification")}
+        label={t("plan.closure.justification")}
+        rows={3}
+        maxLength={TEXT_MAX}
+        error={error("closureJustification")}
+      />
       <SelectField {...form.register("transferTerritoryId")} label={t("plan.closure.transferTerritory")} error={error("transferTerritoryId")}>
         <option value="">—</option>
         {districts.map((district) => (

@@ -12,7 +12,8 @@ import type { FieldErrors } from "~/server/forms.server";
 
 type ConflictChange = { field: string; value: string | number | string[] | null };
 export type ConflictData = { version: number; changes: ConflictChange[] };
-export type PlanFormActionData = { intent?: string; fieldErrors: FieldErrors; formError?: MessageKey; conflict?: ConflictData; values: Record<string, string> } | undefined;
+export type PlanFormActionData =
+  { intent?: string; fieldErrors: FieldErrors; formError?: MessageKey; conflict?: ConflictData; values: Record<string, string> } | undefined;
 
 export function planStatusLabel(t: Translate, status: string, isProposal: boolean): string {
   const label = t(`plan.status.${status}` as MessageKey);
@@ -103,7 +104,17 @@ export function ConflictNotice({ t, conflict, kind = "plan" }: { t: Translate; c
  * exactly what was submitted (else `defaults`); `fixed` values always win; a versioned form
  * carries the version it was read at, or the current one after a conflict.
  */
-export function usePlanForm({ schema, defaults, version, fixed }: { schema: z.ZodTypeAny; defaults: PlanFormValues; version?: number; fixed?: PlanFormValues }) {
+export function usePlanForm({
+  schema,
+  defaults,
+  version,
+  fixed,
+}: {
+  schema: z.ZodTypeAny;
+  defaults: PlanFormValues;
+  version?: number;
+  fixed?: PlanFormValues;
+}) {
   const { t } = useTranslation();
   const actionData = useActionData() as PlanFormActionData;
   const form = useForm<PlanFormValues>({

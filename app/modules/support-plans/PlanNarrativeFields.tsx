@@ -21,7 +21,12 @@ export function PlanNarrativeFields({ t, form, error }: { t: Translate; form: Us
         }))}
       />
       <TextAreaField {...form.register("groundsOther")} label={t("plan.field.groundsOther")} maxLength={TEXT_MAX} rows={2} error={error("groundsOther")} />
-      <TextAreaField {...form.register("parentInvolvement")} label={t("plan.field.parentInvolvement")} maxLength={NOTE_MAX} error={error("parentInvolvement")} />
+      <TextAreaField
+        {...form.register("parentInvolvement")}
+        label={t("plan.field.parentInvolvement")}
+        maxLength={NOTE_MAX}
+        error={error("parentInvolvement")}
+      />
       <TextAreaField {...form.register("childView")} label={t("plan.field.childView")} maxLength={NOTE_MAX} error={error("childView")} />
       <TextField
         {...form.register("reviewIntervalMonths")}

@@ -54,7 +54,15 @@ async function withPlanVersion(planId: string, version: number, write: (tx: AppT
   }
 }
 
-async function audit(user: AuthorizedUser, context: Context, action: AuditAction, recordId: string, fields: string[], purpose?: string, recordType = "support_plan") {
+async function audit(
+  user: AuthorizedUser,
+  context: Context,
+  action: AuditAction,
+  recordId: string,
+  fields: string[],
+  purpose?: string,
+  recordType = "support_plan",
+) {
   await recordAudit({ actor: auditActor(user), action, decision: "allowed", record: { type: recordType, id: recordId }, fields, purpose, context });
 }
 
@@ -64,7 +72,14 @@ async function planConflict(user: AuthorizedUser, context: Context, planId: stri
   const select: Record<string, true> = { id: true, version: true, status: true };
   for (const field of fields) select[field] = true;
   const current = (await prisma.supportPlan.findUniqueOrThrow({ where: { id: planId }, select })) as unknown as Record<string, unknown>;
-  await recordAudit({ actor: auditActor(user), action: "support_plan.conflict", decision: "failed", record: { type: "support_plan", id: planId }, fields: [...fields], context });
+  await recordAudit({
+    actor: auditActor(user),
+    action: "support_plan.conflict",
+    decision: "failed",
+    record: { type: "support_plan", id: planId },
+    fields: [...fields],
+    context,
+  });
   return {
     ok: false,
     conflict: {
@@ -83,7 +98,10 @@ function normalise(value: unknown): ConflictChange["value"] {
 
 function chronology(tx: AppTransaction, facts: { id: string; personId: string }, user: AuthorizedUser, kind: string, at = new Date()) {
   const actor = actorOf(user);
-  return recordChronology({ personId: facts.personId, recordType: "support_plan", recordId: facts.id, kind, agencyId: actor.agencyId, authorUserId: actor.id, at }, tx);
+  return recordChronology(
+    { personId: facts.personId, recordType: "support_plan", recordId: facts.id, kind, agencyId: actor.agencyId, authorUserId: actor.id, at },
+    tx,
+  );
 }
 
 const narrativeFields = (input: { groundsOther: string | null; parentInvolvement: string | null; childView: string | null }) =>
@@ -99,10 +117,20 @@ export async function openPlan(args: { user: AuthorizedUser; context: Context; i
   const mode = mayActOnPlan(actor, "open", null) ? "open" : mayActOnPlan(actor, "propose", null) ? "propose" : null;
   if (!mode) return deny(args.user, args.context, { type: "area", id: "plans.new" });
   const prisma = await getPrisma();
-  const person = await prisma.person.findUnique({ where: { id: args.input.personId }, select: { id: true, ownerAgencyId: true, territoryId: true, mergedIntoId: true } });
+  const person = await prisma.person.findUnique({
+    where: { id: args.input.personId },
+    select: { id: true, ownerAgencyId: true, territoryId: true, mergedIntoId: true },
+  });
   if (!person || person.mergedIntoId !== null || !mayActOnPerson(actor, "read", person)) {
     // Unknown and out of scope look the same to the user; the attempt is audited.
-    await recordAudit({ actor: auditActor(args.user), action: "record.read_denied", decision: "denied", record: { type: "person", id: args.input.personId }, purpose: "support_plan.open", context: args.context });
+    await recordAudit({
+      actor: auditActor(args.user),
+      action: "record.read_denied",
+      decision: "denied",
+      record: { type: "person", id: args.input.personId },
+      purpose: "support_plan.open",
+      context: args.context,
+    });
     return fieldError("personId", "plan.error.unknownPerson");
   }
   const planId = newId();
@@ -124,7 +152,11 @@ export async function openPlan(args: { user: AuthorizedUser; context: Context; i
     });
     await chronology(tx, { id: planId, personId: person.id }, args.user, mode === "open" ? "support_plan.opened" : "support_plan.proposed");
   });
-  await audit(args.user, args.context, mode === "open" ? "support_plan.open" : "support_plan.propose", planId, ["grounds", "reviewIntervalMonths", ...narrativeFields(content)]);
+  await audit(args.user, args.context, mode === "open" ? "support_plan.open" : "support_plan.propose", planId, [
+    "grounds",
+    "reviewIntervalMonths",
+    ...narrativeFields(content),
+  ]);
   return { ok: true, id: planId };
 }
 
@@ -246,7 +278,14 @@ export async function addGoal(args: Args<GoalInput>): Promise<CommandResult> {
     await chronology(tx, facts, args.user, "support_plan.goal_added");
   });
   if (!ok) return planConflict(args.user, args.context, facts.id, []);
-  await audit(args.user, args.context, "support_plan.goal_add", facts.id, GOAL_FIELDS.filter((f) => f !== "notDoneReason" || args.input.status === "not_done"), `goal:${goalId}`);
+  await audit(
+    args.user,
+    args.context,
+    "support_plan.goal_add",
+    facts.id,
+    GOAL_FIELDS.filter((f) => f !== "notDoneReason" || args.input.status === "not_done"),
+    `goal:${goalId}`,
+  );
   return { ok: true, id: goalId };
 }
 
@@ -269,8 +308,18 @@ export async function updateGoal(args: Args<GoalInput> & { goalId: string }): Pr
     await chronology(tx, facts, args.user, "support_plan.goal_updated");
   });
   if (conflict) {
-    const current = await prisma.supportPlanGoal.findUniqueOrThrow({ where: { id: goal.id }, select: { id: true, version: true, text: true, responsibleAgencyId: true, responsibleUserId: true, dueDate: true, status: true, notDoneReason: true } });
-    await recordAudit({ actor: auditActor(args.user), action: "support_plan.conflict", decision: "failed", record: { type: "support_plan_goal", id: goal.id }, fields: GOAL_FIELDS, context: args.context });
+    const current = await prisma.supportPlanGoal.findUniqueOrThrow({
+      where: { id: goal.id },
+      select: { id: true, version: true, text: true, responsibleAgencyId: true, responsibleUserId: true, dueDate: true, status: true, notDoneReason: true },
+    });
+    await recordAudit({
+      actor: auditActor(args.user),
+      action: "support_plan.conflict",
+      decision: "failed",
+      record: { type: "support_plan_goal", id: goal.id },
+      fields: GOAL_FIELDS,
+      context: args.context,
+    });
     return {
       ok: false,
       conflict: { version: current.version, changes: GOAL_FIELDS.map((field) => ({ field, value: normalise((current as Record<string, unknown>)[field]) })) },
@@ -320,7 +369,12 @@ const closureData = (user: AuthorizedUser, input: ClosureChoice) => ({
 /** The closure request's audit: field names, and the target district's id (not case content) as purpose. */
 function auditClosureRequest(user: AuthorizedUser, context: Context, planId: string, input: ClosureChoice) {
   const target = closureTarget(input);
-  const fields = ["status", "closureReason", ...(input.closureJustification ? ["closureJustification"] : []), ...(target ? ["closureTransferTerritoryId"] : [])];
+  const fields = [
+    "status",
+    "closureReason",
+    ...(input.closureJustification ? ["closureJustification"] : []),
+    ...(target ? ["closureTransferTerritoryId"] : []),
+  ];
   return audit(user, context, "support_plan.closure_request", planId, fields, target ? `moved-to:${target}` : undefined);
 }
 
@@ -347,20 +401,47 @@ export async function recordReview(args: Args<ReviewInput>): Promise<CommandResu
   const nextReviewDue = dayDate(addMonths(input.reviewedOn, facts.reviewIntervalMonths));
   const ok = await withPlanVersion(facts.id, input.version, async (tx) => {
     await tx.supportPlanReview.create({
-      data: { id: reviewId, planId: facts.id, reviewedOn: dayDate(input.reviewedOn), progressNote: input.progressNote, riskRating: input.riskRating, decision: input.decision, authorUserId: args.user.id },
+      data: {
+        id: reviewId,
+        planId: facts.id,
+        reviewedOn: dayDate(input.reviewedOn),
+        progressNote: input.progressNote,
+        riskRating: input.riskRating,
+        decision: input.decision,
+        authorUserId: args.user.id,
+      },
     });
     await tx.supportPlan.update({
       where: { id: facts.id },
       data: requestsClosure
-        ? { nextReviewDue, ...closureData(args.user, { closureReason: input.closureReason!, closureJustification: input.closureJustification, transferTerritoryId: input.transferTerritoryId }) }
+        ? {
+            nextReviewDue,
+            ...closureData(args.user, {
+              closureReason: input.closureReason!,
+              closureJustification: input.closureJustification,
+              transferTerritoryId: input.transferTerritoryId,
+            }),
+          }
         : { nextReviewDue },
     });
     await chronology(tx, facts, args.user, "support_plan.review_recorded");
     if (requestsClosure) await chronology(tx, facts, args.user, "support_plan.closure_requested");
   });
   if (!ok) return planConflict(args.user, args.context, facts.id, ["nextReviewDue"]);
-  await audit(args.user, args.context, "support_plan.review", facts.id, ["reviewedOn", "progressNote", "riskRating", "decision", "nextReviewDue"], `review:${reviewId}`);
-  if (requestsClosure) await auditClosureRequest(args.user, args.context, facts.id, { closureReason: input.closureReason!, closureJustification: input.closureJustification, transferTerritoryId: input.transferTerritoryId });
+  await audit(
+    args.user,
+    args.context,
+    "support_plan.review",
+    facts.id,
+    ["reviewedOn", "progressNote", "riskRating", "decision", "nextReviewDue"],
+    `review:${reviewId}`,
+  );
+  if (requestsClosure)
+    await auditClosureRequest(args.user, args.context, facts.id, {
+      closureReason: input.closureReason!,
+      closureJustification: input.closureJustification,
+      transferTerritoryId: input.transferTerritoryId,
+    });
   return { ok: true, id: reviewId };
 }
 
@@ -388,7 +469,11 @@ export async function approveClosure(args: Args<{ version: number; comment: stri
     await chronology(tx, facts, args.user, "support_plan.closure_approved");
   });
   if (!ok) return planConflict(args.user, args.context, facts.id, []);
-  await audit(args.user, args.context, "support_plan.closure_approve", facts.id, ["status", "closedAt", ...(args.input.comment ? ["closureDecisionComment"] : [])]);
+  await audit(args.user, args.context, "support_plan.closure_approve", facts.id, [
+    "status",
+    "closedAt",
+    ...(args.input.comment ? ["closureDecisionComment"] : []),
+  ]);
   return { ok: true, id: facts.id };
 }
 
@@ -442,10 +527,20 @@ export async function transferPlan(args: Args<{ version: number; leadUserId: str
   }
   if (target.agency.territoryId === facts.territoryId) return fieldError("leadUserId", "plan.error.sameTerritory");
   const ok = await withPlanVersion(facts.id, args.input.version, async (tx) => {
-    await tx.supportPlan.update({ where: { id: facts.id }, data: { leadUserId: target.id, leadAgencyId: target.agencyId, territoryId: target.agency.territoryId } });
+    await tx.supportPlan.update({
+      where: { id: facts.id },
+      data: { leadUserId: target.id, leadAgencyId: target.agencyId, territoryId: target.agency.territoryId },
+    });
     await chronology(tx, facts, args.user, "support_plan.transferred");
   });
   if (!ok) return planConflict(args.user, args.context, facts.id, ["leadUserId", "territoryId"]);
-  await audit(args.user, args.context, "support_plan.transfer", facts.id, ["leadUserId", "leadAgencyId", "territoryId"], `from:${facts.territoryId};to:${target.agency.territoryId}`);
+  await audit(
+    args.user,
+    args.context,
+    "support_plan.transfer",
+    facts.id,
+    ["leadUserId", "leadAgencyId", "territoryId"],
+    `from:${facts.territoryId};to:${target.agency.territoryId}`,
+  );
   return { ok: true, id: facts.id };
 }

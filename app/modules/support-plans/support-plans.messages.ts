@@ -52,7 +52,8 @@ export const supportPlanMessages = defineMessages({
     "plan.new.title.open": "Новый план сопровождения",
     "plan.new.title.propose": "Предложить план сопровождения",
     "plan.new.intro.open": "Вы станете ведущим специалистом. План создаётся как черновик; когда команда и цели готовы, переведите его в действующий.",
-    "plan.new.intro.propose": "Предложение увидят инспекторы по делам несовершеннолетних и социальные работники района; один из них станет ведущим специалистом.",
+    "plan.new.intro.propose":
+      "Предложение увидят инспекторы по делам несовершеннолетних и социальные работники района; один из них станет ведущим специалистом.",
     "plan.new.for": "Для кого",
     "plan.field.grounds": "Основания (одно или несколько)",
     "plan.field.groundsOther": "Другое основание",
@@ -249,7 +250,8 @@ export const supportPlanMessages = defineMessages({
     "plan.new.title.open": "Жаңы коштоо планы",
     "plan.new.title.propose": "Коштоо планын сунуштоо",
     "plan.new.intro.open": "Сиз жетектөөчү адис болосуз. План долбоор катары түзүлөт; команда жана максаттар даяр болгондо, аны аракетке киргизиңиз.",
-    "plan.new.intro.propose": "Сунушту райондун жашы жетелектердин иштери боюнча инспекторлору жана социалдык кызматкерлери көрөт; алардын бири жетектөөчү адис болот.",
+    "plan.new.intro.propose":
+      "Сунушту райондун жашы жетелектердин иштери боюнча инспекторлору жана социалдык кызматкерлери көрөт; алардын бири жетектөөчү адис болот.",
     "plan.new.for": "Ким үчүн",
     "plan.field.grounds": "Негиздер (бир же бир нече)",
     "plan.field.groundsOther": "Башка негиз",
@@ -356,7 +358,8 @@ export const supportPlanMessages = defineMessages({
     "plan.choose": "— тандаңыз —",
     "plan.saved": "Сакталды.",
     "plan.conflict.title": "Сиз түзөтүп жатканда, планды башка кызматкер өзгөрттү",
-    "plan.conflict.text": "Сиздин өзгөртүүлөр сакталган жок. Төмөндө — учурдагы маанилер. Аларды текшерип, өзгөртүүлөрүңүз дагы эле керек болсо, форманы кайра жөнөтүңүз.",
+    "plan.conflict.text":
+      "Сиздин өзгөртүүлөр сакталган жок. Төмөндө — учурдагы маанилер. Аларды текшерип, өзгөртүүлөрүңүз дагы эле керек болсо, форманы кайра жөнөтүңүз.",
     "plan.conflict.changed": "өзгөртүлдү",
     "plan.conflict.none": "бош",
     "plan.error.grounds": "Жок дегенде бир негизди тандаңыз.",
@@ -491,7 +494,7 @@ export const supportPlanMessages = defineMessages({
     "plan.view.decision": "Decision",
     "plan.member.user": "Staff member",
     "plan.member.role": "Role in the plan",
-    "plan.member.roleHint": "For example: \"school psychologist: weekly sessions\".",
+    "plan.member.roleHint": 'For example: "school psychologist: weekly sessions".',
     "plan.member.title": "Add a team member",
     "plan.member.submit": "Add",
     "plan.member.remove": "Remove from the team",

@@ -20,15 +20,28 @@ const errors = (result: { success: boolean; error?: { issues: { path: (string | 
 describe("support-plan schemas", () => {
   test("open: grounds come from ticked checkboxes; 'other' needs its text; unknown fields are refused", () => {
     const ok = openPlanSchema.parse({ personId: PERSON, ground_school_absence: "on", ground_family_crisis: "on", reviewIntervalMonths: "3" });
-    expect(ok).toEqual({ personId: PERSON, grounds: ["school_absence", "family_crisis"], groundsOther: null, parentInvolvement: null, childView: null, reviewIntervalMonths: 3 });
+    expect(ok).toEqual({
+      personId: PERSON,
+      grounds: ["school_absence", "family_crisis"],
+      groundsOther: null,
+      parentInvolvement: null,
+      childView: null,
+      reviewIntervalMonths: 3,
+    });
     expect(errors(openPlanSchema.safeParse({ personId: PERSON, reviewIntervalMonths: "3" }))).toEqual({ grounds: "plan.error.grounds" });
-    expect(errors(openPlanSchema.safeParse({ personId: PERSON, ground_other: "on", reviewIntervalMonths: "3" }))).toEqual({ groundsOther: "plan.error.groundsOther" });
+    expect(errors(openPlanSchema.safeParse({ personId: PERSON, ground_other: "on", reviewIntervalMonths: "3" }))).toEqual({
+      groundsOther: "plan.error.groundsOther",
+    });
     expect(errors(openPlanSchema.safeParse({ personId: "nope", ground_other: "on", groundsOther: "x", reviewIntervalMonths: "13" }))).toEqual({
       personId: "plan.error.unknownPerson",
       reviewIntervalMonths: "plan.error.interval",
     });
-    expect(openPlanSchema.safeParse({ personId: PERSON, ground_other: "on", groundsOther: "x", reviewIntervalMonths: "3", leadUserId: PERSON }).success).toBe(false);
-    expect(errors(openPlanSchema.safeParse({ personId: PERSON, ground_other: "on", groundsOther: "x".repeat(2001), reviewIntervalMonths: "3" }))).toEqual({ groundsOther: "plan.error.tooLong" });
+    expect(openPlanSchema.safeParse({ personId: PERSON, ground_other: "on", groundsOther: "x", reviewIntervalMonths: "3", leadUserId: PERSON }).success).toBe(
+      false,
+    );
+    expect(errors(openPlanSchema.safeParse({ personId: PERSON, ground_other: "on", groundsOther: "x".repeat(2001), reviewIntervalMonths: "3" }))).toEqual({
+      groundsOther: "plan.error.tooLong",
+    });
   });
 
   test("HTML is accepted as plain text (escaped on output)", () => {
@@ -50,10 +63,14 @@ describe("support-plan schemas", () => {
 
   test("closure: a reason is required; 'other' needs a justification; 'moved' needs a district", () => {
     expect(errors(closureRequestSchema.safeParse({ version: "2" }))).toEqual({ closureReason: "plan.error.closureReason" });
-    expect(errors(closureRequestSchema.safeParse({ version: "2", closureReason: "other" }))).toEqual({ closureJustification: "plan.error.closureJustification" });
+    expect(errors(closureRequestSchema.safeParse({ version: "2", closureReason: "other" }))).toEqual({
+      closureJustification: "plan.error.closureJustification",
+    });
     expect(errors(closureRequestSchema.safeParse({ version: "2", closureReason: "moved" }))).toEqual({ transferTerritoryId: "plan.error.transferTerritory" });
     expect(closureRequestSchema.safeParse({ version: "2", closureReason: "turned_18" }).success).toBe(true);
-    expect(errors(planIntentSchemas.returnClosure.safeParse({ intent: "returnClosure", version: "3", comment: " " }))).toEqual({ comment: "plan.error.returnComment" });
+    expect(errors(planIntentSchemas.returnClosure.safeParse({ intent: "returnClosure", version: "3", comment: " " }))).toEqual({
+      comment: "plan.error.returnComment",
+    });
   });
 
   test("reviews: no future date; asking for closure needs a reason", () => {

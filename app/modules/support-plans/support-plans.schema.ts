@@ -127,7 +127,10 @@ function checkGrounds(value: { groundsOther: string | null } & Record<string, un
   }
 }
 
-type NarrativeValues = { groundsOther: string | null; parentInvolvement: string | null; childView: string | null; reviewIntervalMonths: number } & Record<string, unknown>;
+type NarrativeValues = { groundsOther: string | null; parentInvolvement: string | null; childView: string | null; reviewIntervalMonths: number } & Record<
+  string,
+  unknown
+>;
 
 /** The checked grounds as a list, with the narrative fields and the review interval. */
 const narrativeInput = (value: NarrativeValues) => ({
@@ -182,7 +185,8 @@ export type GoalInput = z.output<typeof goalSchema>;
 
 /** On creation a goal cannot already be overdue (an update may keep an old due date). */
 export const newGoalSchema = goalSchema.superRefine((value, ctx) => {
-  if (typeof value.dueDate === "string" && value.dueDate < todayIso()) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueDate"], message: "plan.error.dueDatePast" });
+  if (typeof value.dueDate === "string" && value.dueDate < todayIso())
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueDate"], message: "plan.error.dueDatePast" });
 });
 
 const closureShape = {
@@ -200,7 +204,10 @@ function checkClosure(value: { closureReason?: string; closureJustification: str
   }
 }
 
-export const closureRequestSchema = z.object({ version, ...closureShape }).strict().superRefine(checkClosure);
+export const closureRequestSchema = z
+  .object({ version, ...closureShape })
+  .strict()
+  .superRefine(checkClosure);
 export type ClosureRequestInput = z.output<typeof closureRequestSchema>;
 
 export const reviewSchema = z
@@ -248,6 +255,4 @@ export type PlanIntent = keyof typeof planIntentSchemas;
 export const PLAN_INTENTS = Object.keys(planIntentSchemas) as PlanIntent[];
 
 /** Caseload page query. */
-export const caseloadQuerySchema = z
-  .object({ page: z.coerce.number().int().min(1).max(10_000).optional().default(1) })
-  .strict();
+export const caseloadQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).optional().default(1) }).strict();

@@ -4,7 +4,7 @@ import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.serve
 import { getPrisma } from "~/server/db.server";
 import { caseloadPageIds } from "./caseload-query.server";
 import { mayActOnPerson } from "~policies/person.policy";
-import type { Actor } from "~policies/roles";
+import type { Actor, RoleName } from "~policies/roles";
 import {
   mayActOnPlan,
   mayJoinPlans,
@@ -17,7 +17,6 @@ import {
   type PlanScopeFacts,
   type PlanStatus,
 } from "~policies/support-plan.policy";
-import type { RoleName } from "~policies/roles";
 
 export { openPlanHref } from "./links";
 
@@ -167,7 +166,10 @@ export async function listPersonPlans(args: { user: AuthorizedUser; context: Con
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
   const visible = plans.map((plan) => ({ ...plan, status: plan.status as PlanStatus })).filter((plan) => mayActOnPlan(actor, "read", plan));
-  const leads = await prisma.user.findMany({ where: { id: { in: [...new Set(visible.map((plan) => plan.leadUserId))] } }, select: { id: true, displayName: true } });
+  const leads = await prisma.user.findMany({
+    where: { id: { in: [...new Set(visible.map((plan) => plan.leadUserId))] } },
+    select: { id: true, displayName: true },
+  });
   const leadName = new Map(leads.map((lead) => [lead.id, lead.displayName]));
   if (visible.length > 0) {
     await recordAudit({
@@ -285,12 +287,24 @@ async function planView(actor: Actor, facts: PlanFacts): Promise<PlanView> {
         : undefined,
       goals: sees("goals")
         ? {
-            select: { id: true, version: true, text: true, responsibleAgencyId: true, responsibleUserId: true, dueDate: true, status: true, notDoneReason: true },
+            select: {
+              id: true,
+              version: true,
+              text: true,
+              responsibleAgencyId: true,
+              responsibleUserId: true,
+              dueDate: true,
+              status: true,
+              notDoneReason: true,
+            },
             orderBy: [{ dueDate: "asc" }, { id: "asc" }],
           }
         : undefined,
       reviews: sees("reviews")
-        ? { select: { id: true, reviewedOn: true, progressNote: true, riskRating: true, decision: true, authorUserId: true }, orderBy: [{ reviewedOn: "desc" }, { createdAt: "desc" }] }
+        ? {
+            select: { id: true, reviewedOn: true, progressNote: true, riskRating: true, decision: true, authorUserId: true },
+            orderBy: [{ reviewedOn: "desc" }, { createdAt: "desc" }],
+          }
         : undefined,
     },
   });
@@ -425,7 +439,11 @@ export async function teamChoices(facts: PlanFacts): Promise<UserChoice[]> {
 export async function transferChoices(facts: PlanFacts): Promise<UserChoice[]> {
   const prisma = await getPrisma();
   const users = await prisma.user.findMany({
-    where: { status: "active", roles: { hasSome: ["juvenile_inspector", "social_worker"] }, agency: { status: "active", territoryId: { not: facts.territoryId } } },
+    where: {
+      status: "active",
+      roles: { hasSome: ["juvenile_inspector", "social_worker"] },
+      agency: { status: "active", territoryId: { not: facts.territoryId } },
+    },
     select: { id: true, displayName: true, roles: true, agencyId: true, agency: { select: { nameRu: true, nameKy: true, nameEn: true } } },
     orderBy: [{ agencyId: "asc" }, { displayName: "asc" }],
     take: 500,
@@ -436,15 +454,26 @@ export async function transferChoices(facts: PlanFacts): Promise<UserChoice[]> {
 /** Districts and cities (where a child may have moved). */
 export async function districtChoices(): Promise<AgencyChoice[]> {
   const prisma = await getPrisma();
-  return prisma.territory.findMany({ where: { kind: { in: ["district", "city"] } }, select: { id: true, nameRu: true, nameKy: true, nameEn: true }, orderBy: { code: "asc" } });
+  return prisma.territory.findMany({
+    where: { kind: { in: ["district", "city"] } },
+    select: { id: true, nameRu: true, nameKy: true, nameEn: true },
+    orderBy: { code: "asc" },
+  });
 }
 
 /** For /plans/new: may this user open or propose a plan for this person, and the name to show. */
-export async function newPlanContext(args: { user: AuthorizedUser; context: Context; personId: string }): Promise<{ mode: "open" | "propose"; childName: string | null }> {
+export async function newPlanContext(args: {
+  user: AuthorizedUser;
+  context: Context;
+  personId: string;
+}): Promise<{ mode: "open" | "propose"; childName: string | null }> {
   const actor = actorOf(args.user);
   const mode = mayActOnPlan(actor, "open", null) ? "open" : mayActOnPlan(actor, "propose", null) ? "propose" : null;
   const prisma = await getPrisma();
-  const person = await prisma.person.findUnique({ where: { id: args.personId }, select: { id: true, ownerAgencyId: true, territoryId: true, mergedIntoId: true } });
+  const person = await prisma.person.findUnique({
+    where: { id: args.personId },
+    select: { id: true, ownerAgencyId: true, territoryId: true, mergedIntoId: true },
+  });
   if (!mode || !person || person.mergedIntoId !== null || !mayActOnPerson(actor, "read", person)) {
     return deny(args.user, args.context, { type: "person", id: args.personId }, "support_plan.open");
   }

@@ -66,9 +66,7 @@ export async function taskCounts(actor: Actor, now = new Date()): Promise<TaskCo
   const count = (sql: string) => `(SELECT count(*) FROM ${sql})::int`;
   const columns: string[] = [];
   columns.push(
-    where.review
-      ? count(`support_plan WHERE lead_user_id = ${me()} AND status = 'active' AND is_proposal = false AND next_review_due <= ${horizon()}`)
-      : "0",
+    where.review ? count(`support_plan WHERE lead_user_id = ${me()} AND status = 'active' AND is_proposal = false AND next_review_due <= ${horizon()}`) : "0",
   );
   if (where.measure) {
     const goalWhere = `g.status IN ('planned', 'in_progress') AND g.due_date <= ${horizon()}
@@ -127,7 +125,9 @@ export async function taskInbox(actor: Actor, now = new Date()): Promise<{ count
   const where = taskWheres(actor, now);
   const counts = await taskCounts(actor, now);
   const [reviews, goals, closures, proposals] = await Promise.all([
-    where.review ? prisma.supportPlan.findMany({ where: where.review, select: PLAN_FACTS, orderBy: [{ nextReviewDue: "asc" }, { id: "asc" }], take: LIST_LIMIT }) : [],
+    where.review
+      ? prisma.supportPlan.findMany({ where: where.review, select: PLAN_FACTS, orderBy: [{ nextReviewDue: "asc" }, { id: "asc" }], take: LIST_LIMIT })
+      : [],
     where.measure
       ? prisma.supportPlanGoal.findMany({
           where: where.measure,
@@ -136,8 +136,12 @@ export async function taskInbox(actor: Actor, now = new Date()): Promise<{ count
           take: LIST_LIMIT,
         })
       : [],
-    where.closure ? prisma.supportPlan.findMany({ where: where.closure, select: PLAN_FACTS, orderBy: [{ closureRequestedAt: "asc" }, { id: "asc" }], take: LIST_LIMIT }) : [],
-    where.proposal ? prisma.supportPlan.findMany({ where: where.proposal, select: PLAN_FACTS, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: LIST_LIMIT }) : [],
+    where.closure
+      ? prisma.supportPlan.findMany({ where: where.closure, select: PLAN_FACTS, orderBy: [{ closureRequestedAt: "asc" }, { id: "asc" }], take: LIST_LIMIT })
+      : [],
+    where.proposal
+      ? prisma.supportPlan.findMany({ where: where.proposal, select: PLAN_FACTS, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: LIST_LIMIT })
+      : [],
   ]);
   type Plan = (typeof reviews)[number];
   const entries: Array<{ kind: TaskKind; plan: Plan; due: Date | null; goalId?: string }> = [
@@ -146,7 +150,10 @@ export async function taskInbox(actor: Actor, now = new Date()): Promise<{ count
     ...closures.map((plan) => ({ kind: "closure" as const, plan, due: plan.closureRequestedAt })),
     ...proposals.map((plan) => ({ kind: "proposal" as const, plan, due: null })),
   ];
-  const names = await childNames(actor, entries.map((entry) => entry.plan));
+  const names = await childNames(
+    actor,
+    entries.map((entry) => entry.plan),
+  );
   const tasks = entries.map((entry) => ({
     kind: entry.kind,
     planId: entry.plan.id,
@@ -161,7 +168,16 @@ export async function taskInbox(actor: Actor, now = new Date()): Promise<{ count
 /** Child names per plan id: decrypted only for plans whose child the viewer may see. */
 async function childNames(
   actor: Actor,
-  plans: Array<{ id: string; personId: string; status: string; isProposal: boolean; leadUserId: string; leadAgencyId: string; territoryId: string; members: Array<{ userId: string; removedAt: Date | null }> }>,
+  plans: Array<{
+    id: string;
+    personId: string;
+    status: string;
+    isProposal: boolean;
+    leadUserId: string;
+    leadAgencyId: string;
+    territoryId: string;
+    members: Array<{ userId: string; removedAt: Date | null }>;
+  }>,
 ): Promise<Map<string, string>> {
   const prisma = await getPrisma();
   const personIds = [...new Set(plans.map((plan) => plan.personId))];

@@ -90,8 +90,21 @@ const ISO_TIME = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:
 
 /** The columns of canonicalAuditRow, in its order. */
 const CANONICAL_COLUMNS = [
-  "id", ISO_TIME, "actor_user_id", "actor_username", "actor_roles", "actor_agency_id", "session_hash", "action",
-  "record_type", "record_id", "fields", "purpose", "decision::text", "request_id", "ip",
+  "id",
+  ISO_TIME,
+  "actor_user_id",
+  "actor_username",
+  "actor_roles",
+  "actor_agency_id",
+  "session_hash",
+  "action",
+  "record_type",
+  "record_id",
+  "fields",
+  "purpose",
+  "decision::text",
+  "request_id",
+  "ip",
 ];
 
 /**

@@ -18,10 +18,7 @@ let dummyHash: Promise<string> | undefined;
  * Verifies a password. For an unknown user pass `hash: undefined`: we still run argon2
  * against a dummy hash so that "no such user" and "wrong password" take the same time.
  */
-export async function verifyPassword(
-  hash: string | undefined,
-  password: string,
-): Promise<{ ok: boolean; needsRehash: boolean }> {
+export async function verifyPassword(hash: string | undefined, password: string): Promise<{ ok: boolean; needsRehash: boolean }> {
   dummyHash ??= hashPassword("kamkor-dummy-password-for-timing");
   const target = hash ?? (await dummyHash);
   let ok = false;

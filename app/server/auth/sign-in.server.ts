@@ -86,13 +86,7 @@ export async function passwordStep(
 }
 
 /** Accepts a TOTP code at most once: the step is claimed with a conditional update. */
-async function claimTotpStep(
-  user: Pick<User, "id">,
-  secret: string,
-  code: string,
-  now: Date,
-  extra: Partial<User> = {},
-): Promise<boolean> {
+async function claimTotpStep(user: Pick<User, "id">, secret: string, code: string, now: Date, extra: Partial<User> = {}): Promise<boolean> {
   const prisma = await getPrisma();
   const current = await prisma.user.findUnique({ where: { id: user.id }, select: { totpLastStep: true } });
   const step = verifyTotp(secret, code, { at: now, lastUsedStep: current?.totpLastStep == null ? null : Number(current.totpLastStep) });

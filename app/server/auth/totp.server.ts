@@ -69,11 +69,7 @@ export function totpCode(secret: string, at: Date = new Date()): string {
  * Returns the matched time step, or null. A code whose step is not after `lastUsedStep`
  * is a replay (or an older code) and is refused; the caller stores the returned step.
  */
-export function verifyTotp(
-  secret: string,
-  code: string,
-  options: { at?: Date; lastUsedStep?: number | null } = {},
-): number | null {
+export function verifyTotp(secret: string, code: string, options: { at?: Date; lastUsedStep?: number | null } = {}): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const now = timeStep(options.at);
   for (let drift = -ALLOWED_DRIFT_STEPS; drift <= ALLOWED_DRIFT_STEPS; drift++) {

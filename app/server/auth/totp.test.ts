@@ -1,15 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  base32Decode,
-  base32Encode,
-  generateTotpSecret,
-  hotp,
-  otpauthUri,
-  timeStep,
-  TOTP_PERIOD_SECONDS,
-  totpCode,
-  verifyTotp,
-} from "./totp.server";
+import { base32Decode, base32Encode, generateTotpSecret, hotp, otpauthUri, timeStep, TOTP_PERIOD_SECONDS, totpCode, verifyTotp } from "./totp.server";
 
 // RFC 6238 Appendix B: the SHA-1 seed is the ASCII string "12345678901234567890".
 const RFC_SECRET = base32Encode(Buffer.from("12345678901234567890", "ascii"));

@@ -50,12 +50,7 @@ export function blindIndexInput(index: IndexSpec, values: Readonly<Record<string
 }
 
 /** The index value stored for these field values (null when a source is missing). */
-export function computeBlindIndex(
-  spec: ModelSpec,
-  indexField: string,
-  values: Readonly<Record<string, unknown>>,
-  root: Buffer = rootKey(),
-): string | null {
+export function computeBlindIndex(spec: ModelSpec, indexField: string, values: Readonly<Record<string, unknown>>, root: Buffer = rootKey()): string | null {
   const index = spec.blindIndexes.get(indexField);
   if (!index) throw new Error(`${spec.model} has no blind index ${indexField}.`);
   const input = blindIndexInput(index, values);
@@ -92,20 +87,13 @@ export function blindIndexInputsMatch(
 /** Person search values for `where: { pinIndex }` / `where: { surnameBirthIndex }`. */
 export const personBlindIndex = {
   pin: (pin: string): string => searchBlindIndex("Person", "pinIndex", { pin }),
-  surnameBirth: (surname: string, birthDate: string): string =>
-    searchBlindIndex("Person", "surnameBirthIndex", { surname, birthDate }),
+  surnameBirth: (surname: string, birthDate: string): string => searchBlindIndex("Person", "surnameBirthIndex", { surname, birthDate }),
 };
 
 /** Re-checks of decrypted candidates against what was typed. */
 export const blindIndexMatches = {
-  pin: (storedPin: string | null | undefined, pin: string): boolean =>
-    blindIndexInputsMatch("Person", "pinIndex", { pin: storedPin }, { pin }),
-  surnameBirth: (
-    storedSurname: string | null | undefined,
-    storedBirthDate: string | null | undefined,
-    surname: string,
-    birthDate: string,
-  ): boolean =>
+  pin: (storedPin: string | null | undefined, pin: string): boolean => blindIndexInputsMatch("Person", "pinIndex", { pin: storedPin }, { pin }),
+  surnameBirth: (storedSurname: string | null | undefined, storedBirthDate: string | null | undefined, surname: string, birthDate: string): boolean =>
     blindIndexInputsMatch("Person", "surnameBirthIndex", { surname: storedSurname, birthDate: storedBirthDate }, { surname, birthDate }),
 };
 

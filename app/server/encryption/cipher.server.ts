@@ -72,10 +72,6 @@ export function decryptField(value: string, fieldKey: Buffer, place: FieldPlace)
     decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
     return Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString("utf8");
   } catch {
-    throw new DecryptionError(
-      place,
-      "authentication failed — the ciphertext was altered, or it belongs to another record or column",
-      keyVersion,
-    );
+    throw new DecryptionError(place, "authentication failed — the ciphertext was altered, or it belongs to another record or column", keyVersion);
   }
 }

@@ -64,7 +64,8 @@ export function registryProblems(models: ModelIndex, specs: readonly ModelSpec[]
     for (const [field, index] of spec.blindIndexes) {
       const info = model.fields.get(field);
       if (!isString(info)) problems.push(`${spec.model}.${field}: blind index column is not a String column`);
-      else if ((info!.dbName ?? field) !== index.column) problems.push(`${spec.model}.${field}: column is ${info!.dbName ?? field}, registry says ${index.column}`);
+      else if ((info!.dbName ?? field) !== index.column)
+        problems.push(`${spec.model}.${field}: column is ${info!.dbName ?? field}, registry says ${index.column}`);
       if (spec.encrypted.has(field)) problems.push(`${spec.model}.${field}: a blind index column cannot itself be encrypted`);
       if (index.sources.length === 0) problems.push(`${spec.model}.${field}: a blind index needs sources`);
       for (const source of index.sources) {

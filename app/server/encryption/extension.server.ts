@@ -57,8 +57,7 @@ const RETURNS_RECORDS = new Set([
   "delete",
 ]);
 
-const delegate = (client: AnyClient, model: string): Delegate =>
-  (client as Record<string, Delegate>)[model.charAt(0).toLowerCase() + model.slice(1)];
+const delegate = (client: AnyClient, model: string): Delegate => (client as Record<string, Delegate>)[model.charAt(0).toLowerCase() + model.slice(1)];
 
 /** `{ set: value }` and `value` mean the same in update data. */
 function plainValue(value: unknown): unknown {
@@ -66,12 +65,14 @@ function plainValue(value: unknown): unknown {
 }
 
 export function prismaKeyStore(client: AnyClient): KeyStore {
-  const keys = (client as {
-    encryptionKey: {
-      findMany(args: object): Promise<{ version: number; wrappedKey: string; rootKeyId: string }[]>;
-      createMany(args: object): Promise<{ count: number }>;
-    };
-  }).encryptionKey;
+  const keys = (
+    client as {
+      encryptionKey: {
+        findMany(args: object): Promise<{ version: number; wrappedKey: string; rootKeyId: string }[]>;
+        createMany(args: object): Promise<{ count: number }>;
+      };
+    }
+  ).encryptionKey;
   return {
     list: () => keys.findMany({ orderBy: { version: "asc" }, select: { version: true, wrappedKey: true, rootKeyId: true } }),
     insertIfAbsent: async (row) => (await keys.createMany({ data: [row], skipDuplicates: true })).count === 1,
@@ -216,9 +217,7 @@ export function withEncryption(base: PrismaClient, keyring: Keyring = new Keyrin
 
   async function decryptValue(spec: ModelSpec, field: string, column: string, row: Row, stored: string, context: Context): Promise<string> {
     if (typeof row.id !== "string") {
-      throw new EncryptionUsageError(
-        `${spec.model}.${field} is encrypted and bound to its record id: select id together with it.`,
-      );
+      throw new EncryptionUsageError(`${spec.model}.${field} is encrypted and bound to its record id: select id together with it.`);
     }
     const place = { table: spec.table, column, recordId: row.id };
     try {

@@ -163,7 +163,10 @@ export function checkWriteData(models: ModelIndex, model: string, data: unknown)
     for (const [key, value] of Object.entries(record)) {
       if (value === undefined) continue;
       if (spec?.blindIndexes.has(key)) {
-        const sources = spec.blindIndexes.get(key)!.sources.map((source) => source.field).join(" and ");
+        const sources = spec.blindIndexes
+          .get(key)!
+          .sources.map((source) => source.field)
+          .join(" and ");
         throw new EncryptionUsageError(`${model}.${key} is a blind index computed from ${sources}: write those, never the index.`);
       }
       const target = info?.relations.get(key);

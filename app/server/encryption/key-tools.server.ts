@@ -20,7 +20,10 @@ export async function openForKeyTool(env: Env): Promise<Database> {
     database = await getDatabase(env);
   } catch (error) {
     if (env.DATABASE_URL) throw error;
-    const reason = error instanceof DatabaseInUseError ? error.message : `Cannot open the embedded database in ${env.pgliteDir}: ${error instanceof Error ? error.message : error}.`;
+    const reason =
+      error instanceof DatabaseInUseError
+        ? error.message
+        : `Cannot open the embedded database in ${env.pgliteDir}: ${error instanceof Error ? error.message : error}.`;
     throw new KeyToolError(
       `${reason}\nThe key tools work on PostgreSQL (DATABASE_URL) or on a stopped embedded server: stop npm start and run the tool again.`,
     );

@@ -134,8 +134,7 @@ export class Keyring {
     for (const row of rows) {
       if (row.rootKeyId !== myId) {
         throw new KeyringError(
-          `The root key does not match the one that wrapped key version ${row.version} ` +
-            `(check KAMKOR_ROOT_KEY / KAMKOR_ROOT_KEY_FILE).`,
+          `The root key does not match the one that wrapped key version ${row.version} ` + `(check KAMKOR_ROOT_KEY / KAMKOR_ROOT_KEY_FILE).`,
         );
       }
       try {

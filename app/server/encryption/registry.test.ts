@@ -19,7 +19,12 @@ describe("the registry", () => {
     expect([...person.encrypted.keys()].sort()).toEqual(["address", "birthDate", "givenName", "notes", "patronymic", "phone", "pin", "surname"]);
     for (const clear of ["sex", "birthYear", "territoryId", "ownerAgencyId", "createdById"]) expect(person.encrypted.has(clear)).toBe(false);
     expect([...person.blindIndexes.keys()].sort()).toEqual(["pinIndex", "surnameBirthIndex"]);
-    expect(modelSpec("BreakGlassGrant")!.encrypted).toEqual(new Map([["reason", "reason"], ["reviewComment", "review_comment"]]));
+    expect(modelSpec("BreakGlassGrant")!.encrypted).toEqual(
+      new Map([
+        ["reason", "reason"],
+        ["reviewComment", "review_comment"],
+      ]),
+    );
   });
 
   test("no blind index is ever declared over free text", () => {
@@ -80,7 +85,11 @@ describe("query guards", () => {
     expect(refused("Person", "findFirst", { omit: { id: true } })).toThrow(EncryptionUsageError);
     expect(refused("Person", "findMany", { select: { id: true, surname: true } })).not.toThrow();
     expect(refused("Person", "findMany", { select: { ownerAgencyId: true } })).not.toThrow();
-    expect(refused("Person", "findFirst", { omit: { id: true, surname: true, givenName: true, patronymic: true, pin: true, birthDate: true, address: true, phone: true, notes: true } })).not.toThrow();
+    expect(
+      refused("Person", "findFirst", {
+        omit: { id: true, surname: true, givenName: true, patronymic: true, pin: true, birthDate: true, address: true, phone: true, notes: true },
+      }),
+    ).not.toThrow();
     expect(refused("Person", "count", { select: { _all: true, pin: true } })).not.toThrow();
   });
 
@@ -95,7 +104,11 @@ describe("query guards", () => {
     name: "Referral",
     table: "referral",
     fields: new Map(),
-    relations: new Map([["person", "Person"], ["people", "Person"], ["agency", "Agency"]]),
+    relations: new Map([
+      ["person", "Person"],
+      ["people", "Person"],
+      ["agency", "Agency"],
+    ]),
   });
   const referral = (operation: string, args: object) => () => checkOperationArgs(withReferral, "Referral", operation, args);
 

@@ -6,13 +6,26 @@ import { decryptResult, type DecryptOne } from "./results";
 
 // No model points at Person yet; a future Referral (→ person, → agency) and Agency are enough.
 const models: ModelIndex = new Map([
-  ["Referral", { name: "Referral", table: "referral", fields: new Map(), relations: new Map([["person", "Person"], ["siblings", "Person"], ["agency", "Agency"]]) }],
+  [
+    "Referral",
+    {
+      name: "Referral",
+      table: "referral",
+      fields: new Map(),
+      relations: new Map([
+        ["person", "Person"],
+        ["siblings", "Person"],
+        ["agency", "Agency"],
+      ]),
+    },
+  ],
   ["Agency", { name: "Agency", table: "agency", fields: new Map(), relations: new Map([["referrals", "Referral"]]) }],
   ["Person", { name: "Person", table: "person", fields: new Map(), relations: new Map() }],
 ]);
 
 const dek = crypto.randomBytes(32);
-const seal = (column: string, id: string, value: string) => encryptField(value, deriveFieldKey(dek, "person", column), { table: "person", column, recordId: id }, 1);
+const seal = (column: string, id: string, value: string) =>
+  encryptField(value, deriveFieldKey(dek, "person", column), { table: "person", column, recordId: id }, 1);
 const calls: string[] = [];
 const decrypt: DecryptOne = async (spec, field, column, row, stored) => {
   calls.push(`${spec.model}.${field}#${row.id}`);

@@ -81,46 +81,50 @@ export async function reencryptAll(database: Database, options: ReencryptOptions
     let lastId = "";
     for (;;) {
       if (options.maxBatches !== undefined && batches >= options.maxBatches) return { version, complete: false, models };
-      const rewritten = await database.prisma.$transaction(async (tx) => {
-        const rows = await tx.$queryRawUnsafe<Record<string, string | null>[]>(
-          `SELECT "id", ${columns.map(quote).join(", ")} FROM ${quote(spec.table)}
+      const rewritten = await database.prisma.$transaction(
+        async (tx) => {
+          const rows = await tx.$queryRawUnsafe<Record<string, string | null>[]>(
+            `SELECT "id", ${columns.map(quote).join(", ")} FROM ${quote(spec.table)}
            WHERE "id" > $2 AND (${staleWhere(spec, "$1")}) ORDER BY "id" LIMIT $3 FOR UPDATE`,
-          pattern,
-          lastId,
-          batchSize,
-        );
-        if (rows.length === 0) return rows;
-        const values: (string | null)[][] = columns.map(() => []);
-        for (const row of rows) {
-          const id = row.id as string;
-          columns.forEach((column, index) => {
-            const stored = row[column];
-            const from = stored === null ? undefined : ciphertextVersion(stored);
-            if (stored === null || from === version) {
-              values[index].push(stored);
-              return;
-            }
-            const place = { table: spec.table, column, recordId: id };
-            try {
-              if (from === undefined || !keyring.has(from)) throw new DecryptionError(place, from === undefined ? "the stored value is not a Kamkor ciphertext" : "unknown key version", from);
-              const plaintext = decryptField(stored, keyring.fieldKey(from, spec.table, column), place);
-              values[index].push(encryptField(plaintext, keyring.fieldKey(version, spec.table, column), place, version));
-            } catch (error) {
-              if (error instanceof DecryptionError) reportDecryptFailure(error);
-              throw error;
-            }
-          });
-        }
-        const names = ["id", ...columns].map(quote);
-        await tx.$executeRawUnsafe(
-          `UPDATE ${quote(spec.table)} AS t SET ${columns.map((column) => `${quote(column)} = v.${quote(column)}`).join(", ")}
+            pattern,
+            lastId,
+            batchSize,
+          );
+          if (rows.length === 0) return rows;
+          const values: (string | null)[][] = columns.map(() => []);
+          for (const row of rows) {
+            const id = row.id as string;
+            columns.forEach((column, index) => {
+              const stored = row[column];
+              const from = stored === null ? undefined : ciphertextVersion(stored);
+              if (stored === null || from === version) {
+                values[index].push(stored);
+                return;
+              }
+              const place = { table: spec.table, column, recordId: id };
+              try {
+                if (from === undefined || !keyring.has(from))
+                  throw new DecryptionError(place, from === undefined ? "the stored value is not a Kamkor ciphertext" : "unknown key version", from);
+                const plaintext = decryptField(stored, keyring.fieldKey(from, spec.table, column), place);
+                values[index].push(encryptField(plaintext, keyring.fieldKey(version, spec.table, column), place, version));
+              } catch (error) {
+                if (error instanceof DecryptionError) reportDecryptFailure(error);
+                throw error;
+              }
+            });
+          }
+          const names = ["id", ...columns].map(quote);
+          await tx.$executeRawUnsafe(
+            `UPDATE ${quote(spec.table)} AS t SET ${columns.map((column) => `${quote(column)} = v.${quote(column)}`).join(", ")}
            FROM unnest(${names.map((_, index) => `$${index + 1}::text[]`).join(", ")}) AS v(${names.join(", ")})
            WHERE t."id" = v."id"`,
-          rows.map((row) => row.id),
-          ...values,
-        );
-        return rows;
-      }, { timeout: 60_000 });
+            rows.map((row) => row.id),
+            ...values,
+          );
+          return rows;
+        },
+        { timeout: 60_000 },
+      );
       if (rewritten.length === 0) break;
       batches++;
       lastId = rewritten[rewritten.length - 1].id as string;

@@ -38,12 +38,7 @@ export function contentSecurityPolicy(nonce: string): string {
  * "null" is only trusted when Sec-Fetch-Site vouches for it. A request with neither header is
  * a non-browser client, which carries no victim's cookies, and is let through.
  */
-export function isCrossSiteMutation(request: {
-  method: string;
-  host?: string;
-  origin?: string;
-  secFetchSite?: string;
-}): boolean {
+export function isCrossSiteMutation(request: { method: string; host?: string; origin?: string; secFetchSite?: string }): boolean {
   if (["GET", "HEAD", "OPTIONS"].includes(request.method.toUpperCase())) return false;
   if (request.secFetchSite) return !["same-origin", "none"].includes(request.secFetchSite);
   if (!request.origin) return false;

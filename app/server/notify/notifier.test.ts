@@ -29,7 +29,12 @@ describe("notifier", () => {
     const errors = console.error;
     console.error = () => undefined;
     try {
-      expect(await deliverAll(flaky, [{ to: USER, kind: "overdue", link: "/x" }, { to: USER, kind: "referral", link: "/y" }])).toBe(1);
+      expect(
+        await deliverAll(flaky, [
+          { to: USER, kind: "overdue", link: "/x" },
+          { to: USER, kind: "referral", link: "/y" },
+        ]),
+      ).toBe(1);
     } finally {
       console.error = errors;
     }
