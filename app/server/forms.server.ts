@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import type { MessageKey } from "~/i18n/i18n";
 
-export type FieldErrors = Partial<Record<string, MessageKey>>;
+import type { FieldErrors } from "~/kit/results";
+
+export type { FieldErrors };
 export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError?: MessageKey };
 
 /**
