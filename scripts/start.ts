@@ -22,7 +22,7 @@ import { REQUEST_ID_HEADER } from "~/server/auth/session.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
 import { stopExpiredSessions } from "~/modules/screenings/screenings.server";
 import { startPeriodicJob } from "~/server/scheduler.server";
-import { seedDemo, seedInstruments, seedTerritories } from "~seeds/demo";
+import { seedDemo, seedInstruments, seedOrderReferenceData, seedTerritories } from "~seeds/demo";
 
 async function main() {
   const env = getEnv();
@@ -39,6 +39,7 @@ async function main() {
   } else {
     await seedTerritories(database.prisma);
     await seedInstruments(database.prisma);
+    await seedOrderReferenceData(database.prisma);
   }
 
   const buildDir = path.resolve(process.env.KAMKOR_BUILD_DIR ?? "build");

@@ -8,6 +8,8 @@ import { TERRITORIES } from "./data/territories";
 import { DEMO_PASSWORD, DEMO_USERS } from "./data/users";
 import { buildAgency, buildUser, stableId, territoryRows } from "./factories";
 import { demoCaseloadRows, demoStaffRows } from "./caseload";
+import { ORDER_RISK_INSTRUMENTS } from "./data/order-risk-instrument";
+import { ORDER_RULE_SETS } from "./data/order-rules";
 
 export function demoAgencyCode(type: AgencyType, districtKey: string): string {
   return `${districtKey}-${type.replaceAll("_", "-")}`;
@@ -65,6 +67,40 @@ export async function seedInstruments(prisma: SeedClient): Promise<number> {
   return result.count;
 }
 
+/**
+ * Protection-order reference data (decision 022): the dated rule sets and the risk checklist
+ * versions, in every database. Rows are never overwritten: an amendment is a new row.
+ */
+export async function seedOrderReferenceData(prisma: SeedClient): Promise<number> {
+  const rules = await prisma.orderRuleSet.createMany({
+    data: ORDER_RULE_SETS.map((rule) => ({
+      id: stableId("order-rule-set", rule.code),
+      code: rule.code,
+      lawReference: rule.lawReference,
+      validFrom: rule.validFrom,
+      defaultDays: rule.defaultDays,
+      minDays: rule.minDays,
+      maxDays: rule.maxDays,
+      maxTotalDays: rule.maxTotalDays,
+      checkStandardDays: rule.checkEveryDays.standard,
+      checkMediumDays: rule.checkEveryDays.medium,
+      checkHighDays: rule.checkEveryDays.high,
+      expiryNoticeHours: rule.expiryNoticeHours,
+    })),
+    skipDuplicates: true,
+  });
+  const instruments = await prisma.instrumentVersion.createMany({
+    data: ORDER_RISK_INSTRUMENTS.map((definition) => ({
+      id: instrumentVersionId(definition.instrument, definition.version),
+      instrument: definition.instrument,
+      version: definition.version,
+      definition: definition as unknown as Prisma.InputJsonValue,
+    })),
+    skipDuplicates: true,
+  });
+  return rules.count + instruments.count;
+}
+
 /** Every agency type in each demo district, then the regional agencies. */
 export function demoAgencyRows(): Prisma.AgencyCreateManyInput[] {
   const district = DEMO_DISTRICTS.flatMap((district) =>
@@ -97,6 +133,7 @@ export function demoAgencyRows(): Prisma.AgencyCreateManyInput[] {
 export async function seedDemo(prisma: SeedClient): Promise<boolean> {
   await seedTerritories(prisma);
   await seedInstruments(prisma);
+  await seedOrderReferenceData(prisma);
   if ((await prisma.user.count()) > 0) return false;
   const agencies = demoAgencyRows();
   const users = await Promise.all(

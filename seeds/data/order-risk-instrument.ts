@@ -45,3 +45,6 @@ export const ORDER_RISK_V1: RiskInstrument = {
     item("injuries_now", false, "Есть ли телесные повреждения в этом случае?", "Бул окуяда дене жаракаттары барбы?", "Were there injuries in this incident?"),
   ],
 };
+
+/** Every published version (a revised checklist is appended, never edited). */
+export const ORDER_RISK_INSTRUMENTS: readonly RiskInstrument[] = [ORDER_RISK_V1];

@@ -1,8 +1,10 @@
+import { kitMessages } from "~/kit/kit.messages";
 import { adminMessages } from "~/modules/admin/admin.messages";
 import { auditMessages } from "~/modules/audit/audit.messages";
 import { authMessages } from "~/modules/auth/auth.messages";
 import { breakGlassMessages } from "~/modules/break-glass/break-glass.messages";
 import { chronologyMessages } from "~/modules/chronology/chronology.messages";
+import { orderMessages } from "~/modules/protection-orders/orders.messages";
 import { peopleMessages } from "~/modules/people/people.messages";
 import { screeningMessages } from "~/modules/screenings/screenings.messages";
 import { pathwayMessages } from "~/modules/screenings/pathways.messages";
@@ -17,6 +19,7 @@ import { tasksMessages } from "~/modules/tasks/tasks.messages";
 type ModuleMessages = { ru: Record<string, string>; ky: Record<string, string>; en: Record<string, string> };
 
 export const moduleMessages = [
+  kitMessages,
   auditMessages,
   peopleMessages,
   breakGlassMessages,
@@ -28,6 +31,7 @@ export const moduleMessages = [
   pathwayMessages,
   screeningMessages,
   pupilMessages,
+  orderMessages,
 ] as const;
 
 /** The same list, typed loosely for merging at run time. */

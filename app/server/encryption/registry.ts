@@ -122,6 +122,49 @@ export const ENCRYPTION_REGISTRY = {
     freeText: ["dismissReason"],
     blindIndexes: {},
   },
+  // Protection orders (decision 022): what people said and wrote; statuses, dates and categories stay clear.
+  IncidentAccount: {
+    table: "incident_account",
+    encrypted: { narrative: "narrative", occurredOn: "occurred_on" },
+    freeText: ["narrative"],
+    blindIndexes: {},
+  },
+  ProtectionOrder: {
+    table: "protection_order",
+    encrypted: { serviceNote: "service_note", revocationReason: "revocation_reason" },
+    freeText: ["serviceNote", "revocationReason"],
+    blindIndexes: {},
+  },
+  ProtectionOrderCondition: {
+    table: "protection_order_condition",
+    encrypted: { details: "details" },
+    freeText: ["details"],
+    blindIndexes: {},
+  },
+  OrderRiskAssessment: {
+    table: "order_risk_assessment",
+    encrypted: { answers: "answers", judgementReason: "judgement_reason" },
+    freeText: ["answers", "judgementReason"],
+    blindIndexes: {},
+  },
+  ComplianceCheck: {
+    table: "compliance_check",
+    encrypted: { note: "note", protectedStatement: "protected_statement" },
+    freeText: ["note", "protectedStatement"],
+    blindIndexes: {},
+  },
+  OrderViolation: {
+    table: "order_violation",
+    encrypted: { description: "description" },
+    freeText: ["description"],
+    blindIndexes: {},
+  },
+  OrderExtension: {
+    table: "order_extension",
+    encrypted: { decisionReference: "decision_reference" },
+    freeText: ["decisionReference"],
+    blindIndexes: {},
+  },
   // Staff second-factor secrets: a database dump must not let anyone generate codes.
   User: {
     table: "app_user",

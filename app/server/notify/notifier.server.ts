@@ -14,7 +14,7 @@ import { getEnv } from "~/server/env.server";
  *   that keeps what would have been sent in memory (demo and tests assert on it).
  */
 
-export type NotificationKind = "acute" | "overdue" | "referral";
+export type NotificationKind = "acute" | "overdue" | "referral" | "order_issued" | "order_violation" | "order_check_overdue" | "order_expiring";
 export type Notification = { to: string; kind: NotificationKind; link: string };
 
 export interface Notifier {
