@@ -164,8 +164,10 @@ describe("migrations do not drift from prisma/schema.prisma", () => {
     const message =
       `Applying prisma/migrations/*/migration.sql in order does not build what ${SNAPSHOT_PATH} describes:\n` +
       `${unexplained.map(describeDifference).join("\n")}\n\n` +
-      `${FIX} If a migration adds an object Prisma cannot express (trigger, function, partial index, grant) on purpose, ` +
-      "list it in KNOWN_EXTRAS in tests/unit/migration-drift.test.ts with the migration that creates it.";
+      "A migration.sql or the snapshot was edited by hand. A migration not yet applied anywhere can be deleted together with " +
+      "its snapshot change and written again with `npm run db:migration -- --name what_changed`; an applied one stays as it is " +
+      "and a new migration corrects the database. A hand-written object Prisma cannot express (trigger, function, partial " +
+      "index, grant) that is meant to be there goes into KNOWN_EXTRAS in tests/unit/migration-drift.test.ts, naming its migration.";
     expect(unexplained, message).toEqual([]);
   });
 
