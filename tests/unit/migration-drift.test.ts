@@ -155,6 +155,16 @@ describe("migrations do not drift from prisma/schema.prisma", () => {
     expect(migrationsCatalog.has("table _prisma_migrations")).toBe(false);
   });
 
+  test("migration folders hold only migration.sql (the schema lives in the one snapshot)", () => {
+    const extra = readMigrations().flatMap(({ name }) =>
+      fs
+        .readdirSync(`prisma/migrations/${name}`)
+        .filter((file) => file !== "migration.sql")
+        .map((file) => `prisma/migrations/${name}/${file}`),
+    );
+    expect(extra, `Delete ${extra.join(", ")}; ${FIX}`).toEqual([]);
+  });
+
   test("(a) prisma/schema.prisma has no change that no migration carries", () => {
     const message = `prisma/schema.prisma differs from ${SNAPSHOT_PATH} (the schema as of the latest migration); no migration carries:\n\n${unreleasedChanges}\n\n${FIX}`;
     expect(unreleasedChanges, message).toBe("");
