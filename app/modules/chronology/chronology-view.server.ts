@@ -3,6 +3,7 @@ import { actorOf, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import { loadScreeningFactsMany } from "~/modules/screenings/screenings.server";
 import { mayActOnPerson } from "~policies/person.policy";
+import { mayActOnOrder } from "~policies/protection-order.policy";
 import { mayActOnScreening } from "~policies/screening.policy";
 import { mayActOnPlan, type PlanScopeFacts, type PlanStatus } from "~policies/support-plan.policy";
 import type { Actor } from "~policies/roles";
@@ -159,6 +160,14 @@ async function visibleSources(actor: Actor, events: Array<{ recordType: string; 
       // Without content access every screening event reads "screening on file" (which step it was is content).
       if (!mayActOnScreening(actor, "read_content", screening)) visible.add(`screening-status-only:${screening.id}`);
     }
+  }
+  const orderIds = ids("protection_order");
+  if (orderIds.length > 0) {
+    const orders = await prisma.protectionOrder.findMany({
+      where: { id: { in: orderIds } },
+      select: { id: true, status: true, issuingUserId: true, responsibleUserId: true, territoryId: true, involvesChild: true },
+    });
+    for (const order of orders) if (mayActOnOrder(actor, "read", order)) visible.add(`protection_order:${order.id}`);
   }
   return visible;
 }
