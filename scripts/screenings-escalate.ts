@@ -8,6 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { sweepOrders } from "~/modules/protection-orders/order-sweep.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
 import { SCREENING_SESSION_HOURS, stopExpiredSessions } from "~/modules/screenings/screenings.server";
 import { closeDatabase, getDatabase } from "~/server/db.server";
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
       (result.skipped ? `, ${result.skipped} already taken by another run` : "") +
       (result.notifyFailed ? `, ${result.notifyFailed} notification(s) not accepted by the gateway` : "") +
       ".",
+  );
+  const orders = await sweepOrders();
+  console.log(
+    `Protection orders: ${orders.expired} ended as expired, ${orders.checksEscalated} overdue check(s) escalated, ${orders.expiryReminders} expiry reminder(s); ${orders.alerts} alert(s).`,
   );
 }
 

@@ -19,6 +19,7 @@ import crypto from "node:crypto";
 import { BASE_SECURITY_HEADERS, contentSecurityPolicy, isCrossSiteMutation } from "~/server/http/security-headers.server";
 import type { KamkorLoadContext } from "~/server/load-context";
 import { REQUEST_ID_HEADER } from "~/server/auth/session.server";
+import { sweepOrders } from "~/modules/protection-orders/order-sweep.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
 import { stopExpiredSessions } from "~/modules/screenings/screenings.server";
 import { startPeriodicJob } from "~/server/scheduler.server";
@@ -96,9 +97,14 @@ async function main() {
     run: async () => {
       const stopped = await stopExpiredSessions();
       const result = await escalateOverdueAssessments({ source: "scheduler" });
+      const orders = await sweepOrders();
       const lines = [
         ...(stopped > 0 ? [`stopped ${stopped} expired screening session(s)`] : []),
         ...(result.escalated > 0 ? [`escalated ${result.escalated} overdue safety assessment(s), ${result.alerts} alert(s)`] : []),
+        ...(orders.expired > 0 ? [`ended ${orders.expired} expired protection order(s)`] : []),
+        ...(orders.checksEscalated + orders.expiryReminders > 0
+          ? [`${orders.checksEscalated} overdue order check(s) escalated, ${orders.expiryReminders} expiry reminder(s)`]
+          : []),
       ];
       return lines.length > 0 ? `${lines.join("; ")}.` : null;
     },
