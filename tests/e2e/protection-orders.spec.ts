@@ -149,7 +149,7 @@ test("an officer issues, serves, checks, records a violation and extends an orde
   await expect(violations.getByText("Соседи сообщили о крике и ударах.")).toBeVisible();
 
   // Extend to ten days from issue (within the 30-day total).
-  await page.getByRole("link", { name: "Продлить" }).click();
+  await page.getByRole("link", { name: "Продлить", exact: true }).click();
   await expect(page.getByText("Продлить можно не дольше чем до")).toBeVisible();
   await page.getByLabel("Новый срок окончания").fill(at(60 - 240));
   await page.getByLabel("Реквизиты решения (орган, номер, дата)").fill("Решение суда № 12/2026");

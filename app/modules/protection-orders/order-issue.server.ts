@@ -41,7 +41,7 @@ async function readableName(caller: Caller, personId: string): Promise<{ id: str
   if (!scope || scope.mergedIntoId !== null || !mayActOnPerson(callerActor(caller), "read", scope)) {
     return deny(caller.user, caller.context, { type: "person", id: personId }, "protection_order.new");
   }
-  const person = await prisma.person.findUniqueOrThrow({ where: { id: personId }, select: { surname: true, givenName: true, patronymic: true } });
+  const person = await prisma.person.findUniqueOrThrow({ where: { id: personId }, select: { id: true, surname: true, givenName: true, patronymic: true } });
   await auditBy(caller, { action: "person.read", record: { type: "person", id: personId }, fields: NAME_FIELDS, purpose: "protection_order.new" });
   return { id: personId, name: fullName(person) };
 }
