@@ -146,7 +146,7 @@ export default function OrderPage() {
               <p className="preserve-lines">{order.risk.judgementReason}</p>
             </>
           ) : null}
-          <table className="order-cards risk-table">
+          <table className="order-table risk-table">
             <caption>{t("order.page.riskAnswers")}</caption>
             <thead>
               <tr>

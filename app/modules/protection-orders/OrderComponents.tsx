@@ -162,9 +162,7 @@ export function RiskChecklistFields({
   const awaiting = risk.items.some((item) => item.text[locale].awaitingClinicalValidation);
   return (
     <fieldset className="risk-checklist" id="field-riskAnswers" aria-describedby={error("riskAnswers") ? "field-riskAnswers-error" : "risk-intro"}>
-      <legend>
-        {t("order.riskForm.legend")}: {localText(risk.title, locale)}
-      </legend>
+      <legend>{localText(risk.title, locale)}</legend>
       <input type="hidden" name="instrumentVersionId" value={risk.instrumentVersionId} />
       <p className="field-hint" id="risk-intro">
         {t("order.riskForm.intro")} {t("order.riskForm.criticalHint")}
