@@ -115,6 +115,9 @@ test("an officer issues, serves, checks, records a violation and extends an orde
   await expect(row).toContainText("Выдан, не вручён");
   await expect(row).toContainText("Высокий");
   await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "/tmp/h8-order-list-phone.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Serve (58 hours ago).
   await page.goto(orderUrl);
