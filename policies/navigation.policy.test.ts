@@ -10,20 +10,27 @@ import { ROLES, type Actor, type RoleName } from "./roles";
 const ALLOWED: Record<RoleName, readonly Area[]> = {
   social_pedagogue: ["home", "people", "plans", "pupils", "screeningAlerts"],
   school_psychologist: ["home", "people", "plans", "pupils", "screeningAlerts"],
-  juvenile_inspector: ["home", "people", "plans", "screeningAlerts"],
-  police_officer: ["home", "people", "plans", "screeningAlerts"],
-  social_worker: ["home", "people", "plans", "screeningAlerts"],
+  juvenile_inspector: ["home", "people", "plans", "screeningAlerts", "orders"],
+  police_officer: ["home", "people", "plans", "screeningAlerts", "orders"],
+  social_worker: ["home", "people", "plans", "screeningAlerts", "orders"],
   service_provider: ["home", "people", "plans", "screeningAlerts"],
-  supervisor: ["home", "people", "plans", "screeningAlerts", "breakGlassReview"],
+  supervisor: ["home", "people", "plans", "screeningAlerts", "orders", "ordersBoard", "breakGlassReview"],
   analyst: ["home"],
   admin: ["home", "admin"],
   auditor: ["home", "audit"],
 };
 
 /** The areas this table knows about; a new area in AREAS fails the first test below. */
-const KNOWN_AREAS = ["home", "people", "plans", "pupils", "screeningAlerts", "breakGlassReview", "audit", "admin"] as const;
+const KNOWN_AREAS = ["home", "people", "plans", "pupils", "screeningAlerts", "orders", "ordersBoard", "breakGlassReview", "audit", "admin"] as const;
 
-const actor = (roles: readonly RoleName[]): Actor => ({ id: "user-1", roles, agencyId: "agency-1", territoryId: "territory-1" });
+// A police department: the one agency type that opens every area (the order board is police-only).
+const actor = (roles: readonly RoleName[]): Actor => ({
+  id: "user-1",
+  roles,
+  agencyId: "agency-1",
+  territoryId: "territory-1",
+  agencyType: "police_department",
+});
 const allAreas = Object.keys(AREAS) as Area[];
 
 describe("navigation policy matrix", () => {
@@ -46,6 +53,15 @@ describe("navigation policy matrix", () => {
     const roles: RoleName[] = ["admin", "auditor", "social_worker"];
     const union = allAreas.filter((area) => roles.some((role) => ALLOWED[role].includes(area)));
     expect(areasFor(actor(roles))).toEqual(union);
+  });
+
+  test("the order board is for police supervisors only: other agencies and a missing agency type do not get it", () => {
+    const supervisor = actor(["supervisor"]);
+    expect(mayOpenArea(supervisor, "ordersBoard")).toBe(true);
+    expect(mayOpenArea({ ...supervisor, agencyType: "social_services" }, "ordersBoard")).toBe(false);
+    expect(mayOpenArea({ ...supervisor, agencyType: undefined }, "ordersBoard")).toBe(false);
+    expect(areasFor({ ...supervisor, agencyType: "social_services" })).not.toContain("ordersBoard");
+    expect(mayOpenArea({ ...supervisor, agencyType: "social_services" }, "orders")).toBe(true);
   });
 
   test("a null actor sees nothing", () => {

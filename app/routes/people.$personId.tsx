@@ -12,12 +12,15 @@ import { readPerson } from "~/modules/people/people.server";
 import { addGuardian, listGuardians, mergePeople, mergeView, unmergePeople } from "~/modules/people/person-links.server";
 import { openPlanHref, planHref } from "~/modules/support-plans/links";
 import { listPersonPlans } from "~/modules/support-plans/support-plans.server";
+import { PersonOrders } from "~/modules/protection-orders/PersonOrders";
+import { ordersOfPerson } from "~/modules/protection-orders/order-reads.server";
 import { screeningLinksFor } from "~/modules/screenings/screenings.server";
 import { actorOf, notFound, requireArea } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import { parseForm, type FieldErrors } from "~/server/forms.server";
 import { mayActOnPerson } from "~policies/person.policy";
 import { mayActOnPlan } from "~policies/support-plan.policy";
+import { mayIssueOrders } from "~policies/protection-order.policy";
 
 const ID = /^[0-9a-f-]{36}$/i;
 const NOTICES = { merged: "person.merge.done", unmerged: "person.merge.undone", guardian: "person.guardianAdded" } as const;
@@ -29,11 +32,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const view = await readPerson({ user, context, personId: params.personId, alsoShown: ["guardians", "plans", "chronology"] });
   const actor = actorOf(user);
   const facts = { id: view.person.id, ...(await personFacts(view.person.id)) };
-  const [guardians, plans, chronology, merge] = await Promise.all([
+  const [guardians, plans, chronology, merge, orders] = await Promise.all([
     listGuardians(actor, view.person.id),
     listPersonPlans({ user, context, personId: view.person.id }),
     personChronology({ user, context, personId: view.person.id }),
     view.breakGlass ? null : mergeView(actor, view.person as Parameters<typeof mergeView>[1]),
+    // The order policy decides on its own: a break-glass read of the person opens no order.
+    ordersOfPerson({ user, context }, view.person.id),
   ]);
   // Screenings: content viewers get the result, others "screening on file" only (policy in screeningLinksFor).
   const screenings = view.breakGlass ? null : await screeningLinksFor({ user, context, personId: view.person.id });
@@ -45,6 +50,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     chronology,
     merge,
     screenings,
+    orders,
+    mayIssueOrder: !view.breakGlass && mayIssueOrders(actor),
     mayUpdate: !view.breakGlass && mayActOnPerson(actor, "update", facts),
     mayOpenPlan: !view.breakGlass && (mayActOnPlan(actor, "open", null) || mayActOnPlan(actor, "propose", null)),
     notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
@@ -188,6 +195,8 @@ export default function PersonPage() {
           </p>
         ) : null}
       </section>
+
+      <PersonOrders personId={person.id} orders={data.orders} mayIssue={data.mayIssueOrder} />
 
       {data.screenings && (data.screenings.startHref || data.screenings.screenings.length > 0) ? (
         <section aria-labelledby="screenings-heading">

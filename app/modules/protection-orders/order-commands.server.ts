@@ -418,16 +418,12 @@ export async function revokeOrder(args: OrderArgs<RevokeInput>, options: Options
 export async function handOverOrder(args: OrderArgs<HandOverInput>, options: Options = {}): Promise<CommandResult> {
   const facts = await authorizeOrder(args, args.orderId, "hand_over");
   const prisma = await getPrisma();
+  // The role is checked here, not in SQL: `roles: { has }` does not survive the PGlite adapter.
   const officer = await prisma.user.findFirst({
-    where: {
-      id: args.input.responsibleUserId,
-      status: "active",
-      roles: { has: "police_officer" },
-      agency: { territoryId: facts.territoryId, type: "police_department" },
-    },
-    select: { id: true },
+    where: { id: args.input.responsibleUserId, status: "active", agency: { territoryId: facts.territoryId, type: "police_department" } },
+    select: { id: true, roles: true },
   });
-  if (!officer) return fieldError("responsibleUserId", "order.error.officer");
+  if (!officer || !officer.roles.includes("police_officer")) return fieldError("responsibleUserId", "order.error.officer");
   const now = options.now ?? new Date();
   let notifications: Notification[] = [];
   const written = await atVersion(facts.id, args.input.version, async (tx) => {
