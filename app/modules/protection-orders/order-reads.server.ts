@@ -188,8 +188,9 @@ export async function readOrder(caller: Caller, orderId: string, now = new Date(
     latestExtensionAt: latestExtension(rule, facts.issuedAt).toISOString(),
     expiringSoon: isExpiringSoon(rule, facts.expiresAt, now),
     riskLevel: sees("risk") ? facts.riskLevel : null,
-    reassessmentDueAt: order.reassessmentDueAt?.toISOString() ?? null,
-    nextCheckDueAt: order.nextCheckDueAt?.toISOString() ?? null,
+    // Check times follow the risk level (high: every 3 days), so they are shown with the risk only.
+    reassessmentDueAt: sees("risk") ? (order.reassessmentDueAt?.toISOString() ?? null) : null,
+    nextCheckDueAt: sees("risk") ? (order.nextCheckDueAt?.toISOString() ?? null) : null,
     outcome: facts.status === "expired" || facts.status === "revoked" ? (order.outcome ?? orderOutcome(facts)) : null,
     responsibleName: staffName.get(facts.responsibleUserId) ?? "",
     issuingAgencyName: agency,
@@ -204,19 +205,21 @@ export async function readOrder(caller: Caller, orderId: string, now = new Date(
     riskHistory: sees("risk")
       ? order.assessments.map((row) => ({ assessedAt: row.assessedAt.toISOString(), trigger: row.trigger, finalLevel: row.finalLevel }))
       : [],
-    checks: order.checks.map((check) => ({
-      id: check.id,
-      plannedFor: check.plannedFor?.toISOString() ?? null,
-      doneAt: check.doneAt?.toISOString() ?? null,
-      recordedAt: check.recordedAt?.toISOString() ?? null,
-      recordedLate: !!(check.doneAt && check.recordedAt && check.recordedAt.getTime() - check.doneAt.getTime() > LATE_RECORD_HOURS * HOUR_MS),
-      method: check.method,
-      outcome: check.outcome,
-      note: readsNarrative ? (check.note ?? null) : null,
-      protectedConfirmed: check.protectedConfirmed,
-      protectedStatement: readsNarrative ? (check.protectedStatement ?? null) : null,
-      doneByName: check.doneById ? (staffName.get(check.doneById) ?? null) : null,
-    })),
+    checks: order.checks
+      .filter((check) => check.doneAt !== null || sees("risk"))
+      .map((check) => ({
+        id: check.id,
+        plannedFor: check.plannedFor?.toISOString() ?? null,
+        doneAt: check.doneAt?.toISOString() ?? null,
+        recordedAt: check.recordedAt?.toISOString() ?? null,
+        recordedLate: !!(check.doneAt && check.recordedAt && check.recordedAt.getTime() - check.doneAt.getTime() > LATE_RECORD_HOURS * HOUR_MS),
+        method: check.method,
+        outcome: check.outcome,
+        note: readsNarrative ? (check.note ?? null) : null,
+        protectedConfirmed: check.protectedConfirmed,
+        protectedStatement: readsNarrative ? (check.protectedStatement ?? null) : null,
+        doneByName: check.doneById ? (staffName.get(check.doneById) ?? null) : null,
+      })),
     violations: order.violations.map((violation) => ({
       id: violation.id,
       occurredAt: violation.occurredAt.toISOString(),
@@ -285,7 +288,7 @@ export async function listOrders(caller: Caller, options: { ended: boolean; page
     respondentName: nameOf(order, "respondent"),
     issuedAt: order.issuedAt.toISOString(),
     expiresAt: order.expiresAt.toISOString(),
-    nextCheckDueAt: order.nextCheckDueAt?.toISOString() ?? null,
+    nextCheckDueAt: mayActOnOrder(actor, "read_risk", order) ? (order.nextCheckDueAt?.toISOString() ?? null) : null,
     riskLevel: mayActOnOrder(actor, "read_risk", order) ? order.riskLevel : null,
     mine: order.responsibleUserId === actor.id,
   }));
