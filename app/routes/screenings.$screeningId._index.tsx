@@ -5,11 +5,12 @@ import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { PathwayPanel } from "~/modules/screenings/PathwayPanel";
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
-import { pathwayStateFor } from "~/modules/screenings/pathways.server";
+import { pathwayStateFor } from "~/modules/screenings/pathway-state.server";
 import { screeningLinks } from "~/modules/screenings/screening-links";
 import { screeningRequest } from "~/modules/screenings/screening-route.server";
 import { assignClinicianSchema } from "~/modules/screenings/screenings.schema";
-import { assignClinician, clinicianChoices, readScreening } from "~/modules/screenings/screenings.server";
+import { assignClinician, clinicianChoices } from "~/modules/screenings/screening-assignments.server";
+import { readScreening } from "~/modules/screenings/screening-views.server";
 import { parseForm } from "~/server/forms.server";
 
 export const links: LinksFunction = () => [...screeningLinks(), ...pathwayLinks()];

@@ -11,7 +11,8 @@ import { pathwayLinks } from "~/modules/screenings/pathway-links";
 import { pathwayRequest, refused, submittedValues, type PathwayActionData } from "~/modules/screenings/pathway-route.server";
 import { KNOWN_FINDINGS, type ReferralKind } from "~/modules/screenings/pathway-rules";
 import { actionSchema } from "~/modules/screenings/pathways.schema";
-import { authorizePathway, pathwayStateFor } from "~/modules/screenings/pathways.server";
+import { authorizePathway } from "~/modules/screenings/pathway-facts.server";
+import { pathwayStateFor } from "~/modules/screenings/pathway-state.server";
 import { actorOf } from "~/server/authorization.server";
 import { parseForm } from "~/server/forms.server";
 
@@ -20,7 +21,7 @@ export const links = pathwayLinks;
 /** Suggested actions after a screening: refer (one click, recipient pre-selected), propose a plan, or dismiss with a reason. */
 export async function loader(args: LoaderFunctionArgs) {
   const { user, context, screeningId } = await pathwayRequest(args);
-  const facts = await authorizePathway(user, context, screeningId, "act");
+  const facts = await authorizePathway({ user, context }, screeningId, "act");
   const state = await pathwayStateFor({ user, context, screeningId });
   const kinds = [...new Set(state.actions.filter((a) => a.kind !== "propose_plan" && !a.takenAt && !a.dismissedAt).map((a) => a.kind as ReferralKind))];
   const choices: Partial<Record<ReferralKind, ReferralChoice[]>> = {};

@@ -8,7 +8,8 @@ import { currentAssessmentInstrument, recordAssessment } from "~/modules/screeni
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
 import { pathwayRequest, refused, submittedValues, type PathwayActionData } from "~/modules/screenings/pathway-route.server";
 import { assessmentSchema } from "~/modules/screenings/pathways.schema";
-import { authorizePathway, lastAssessmentOf } from "~/modules/screenings/pathways.server";
+import { authorizePathway } from "~/modules/screenings/pathway-facts.server";
+import { lastAssessmentOf } from "~/modules/screenings/pathway-state.server";
 import { parseForm } from "~/server/forms.server";
 
 export const links = pathwayLinks;
@@ -16,7 +17,7 @@ export const links = pathwayLinks;
 /** The safety assessment (C-SSRS screener + plan): the school's psychologist or an assigned clinician. */
 export async function loader(args: LoaderFunctionArgs) {
   const { user, context, screeningId } = await pathwayRequest(args);
-  const facts = await authorizePathway(user, context, screeningId, "record_assessment");
+  const facts = await authorizePathway({ user, context }, screeningId, "record_assessment");
   if (!facts.assessmentDueAt) throw new Response(null, { status: 404 });
   const instrument = await currentAssessmentInstrument();
   const last = await lastAssessmentOf(screeningId);

@@ -10,7 +10,8 @@ import { pathwayLinks } from "~/modules/screenings/pathway-links";
 import { pathwayRequest, refused, submittedValues, type PathwayActionData } from "~/modules/screenings/pathway-route.server";
 import { CHECK_ITEMS } from "~/modules/screenings/pathway-rules";
 import { checklistSchema } from "~/modules/screenings/pathways.schema";
-import { authorizePathway, pathwayStateFor } from "~/modules/screenings/pathways.server";
+import { authorizePathway } from "~/modules/screenings/pathway-facts.server";
+import { pathwayStateFor } from "~/modules/screenings/pathway-state.server";
 import { parseForm } from "~/server/forms.server";
 
 export const links = pathwayLinks;
@@ -18,7 +19,7 @@ export const links = pathwayLinks;
 /** The acute safety checklist: the screener or the school's psychologist ticks each step; each tick is timed. */
 export async function loader(args: LoaderFunctionArgs) {
   const { user, context, screeningId } = await pathwayRequest(args);
-  const facts = await authorizePathway(user, context, screeningId, "record_checklist");
+  const facts = await authorizePathway({ user, context }, screeningId, "record_checklist");
   const state = await pathwayStateFor({ user, context, screeningId });
   if (!state.checklist) throw new Response(null, { status: 404 });
   return json({ screeningId, version: facts.version, completedAt: state.checklist.completedAt, items: state.checklist.items ?? {} });

@@ -6,7 +6,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { screeningLinks } from "~/modules/screenings/screening-links";
 import { screeningRequest } from "~/modules/screenings/screening-route.server";
 import { answerSchema, OTHER_WORRY_MAX } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, SCREENING_SESSION_HOURS, screeningStep } from "~/modules/screenings/screenings.server";
+import { answerQuestion, screeningStep } from "~/modules/screenings/screening-session.server";
+import { SCREENING_SESSION_HOURS } from "~/modules/screenings/session-expiry.server";
 import { parseForm } from "~/server/forms.server";
 
 export const links = screeningLinks;

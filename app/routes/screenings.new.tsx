@@ -7,7 +7,7 @@ import { GUARDIAN_CHOICES } from "~/modules/screenings/consent";
 import { screeningLinks } from "~/modules/screenings/screening-links";
 import { idParam } from "~/modules/screenings/screening-route.server";
 import { startScreeningSchemaFor } from "~/modules/screenings/screenings.schema";
-import { newScreeningContext, screeningConsentRule, startScreening } from "~/modules/screenings/screenings.server";
+import { newScreeningContext, screeningConsentRule, startScreening } from "~/modules/screenings/screening-start.server";
 import { requireArea } from "~/server/authorization.server";
 import { parseForm, type FieldErrors } from "~/server/forms.server";
 

@@ -3,18 +3,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
-import {
-  answerQuestion,
-  assignClinician,
-  clinicianChoices,
-  newScreeningContext,
-  readScreening,
-  SCREENING_SESSION_HOURS,
-  screeningLinksFor,
-  screeningStep,
-  startScreening,
-  stopExpiredSessions,
-} from "~/modules/screenings/screenings.server";
+import { assignClinician, clinicianChoices } from "~/modules/screenings/screening-assignments.server";
+import { answerQuestion, screeningStep } from "~/modules/screenings/screening-session.server";
+import { newScreeningContext, startScreening } from "~/modules/screenings/screening-start.server";
+import { readScreening, screeningLinksFor } from "~/modules/screenings/screening-views.server";
+import { SCREENING_SESSION_HOURS, stopExpiredSessions } from "~/modules/screenings/session-expiry.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { demoAgencyCode, instrumentVersionId, seedDemo, seedInstruments } from "~seeds/demo";
 import { buildUser, stableId } from "~seeds/factories";

@@ -1,6 +1,6 @@
 import { recordChronology } from "~/modules/chronology/chronology.server";
-import type { AuditAction } from "~/server/audit/actions";
-import { auditActor, recordAudit } from "~/server/audit/audit.server";
+import { recordAuditor } from "~/kit/audit.server";
+import type { Caller } from "~/kit/request.server";
 import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma, type AppTransaction } from "~/server/db.server";
 import type { FieldErrors } from "~/server/forms.server";
@@ -22,7 +22,9 @@ import {
   type Triage,
 } from "./pathway-rules";
 import type { ActionFormInput, AssessmentFormInput, ChecklistFormInput } from "./pathways.schema";
-import { authorizePathway, plansNewHref, screeningHref, type Context, type PathwayFacts } from "./pathways.server";
+import { authorizePathway, type PathwayFacts } from "./pathway-facts.server";
+import { screeningHref } from "./pathway-start.server";
+import { plansNewHref } from "./pathway-state.server";
 
 /**
  * Pathway commands: the acute safety checklist, the safety assessment, taking or dismissing a
@@ -60,23 +62,21 @@ function chronology(tx: AppTransaction, facts: PathwayFacts, user: AuthorizedUse
   );
 }
 
-async function audit(user: AuthorizedUser, context: Context, action: AuditAction, screeningId: string, fields: string[], purpose?: string) {
-  await recordAudit({ actor: auditActor(user), action, decision: "allowed", record: { type: "screening", id: screeningId }, fields, purpose, context });
-}
+const audit = recordAuditor("screening");
 
 // ---------------------------------------------------------------------------------------
 // Acute safety checklist
 // ---------------------------------------------------------------------------------------
 
 /** Records the ticked items (each at the time it was first recorded); complete when every item is done. */
-export async function recordChecklist(args: {
-  user: AuthorizedUser;
-  context: Context;
-  screeningId: string;
-  input: ChecklistFormInput;
-  now?: Date;
-}): Promise<PathwayResult> {
-  const facts = await authorizePathway(args.user, args.context, args.screeningId, "record_checklist");
+export async function recordChecklist(
+  args: Caller & {
+    screeningId: string;
+    input: ChecklistFormInput;
+    now?: Date;
+  },
+): Promise<PathwayResult> {
+  const facts = await authorizePathway(args, args.screeningId, "record_checklist");
   if (facts.result !== "acute_positive" || facts.checklistCompletedAt) return fieldError("checklist", "pathway.error.checklistClosed");
   const now = args.now ?? new Date();
   const prisma = await getPrisma();
@@ -88,8 +88,7 @@ export async function recordChecklist(args: {
   });
   if (!ok) return conflict();
   await audit(
-    args.user,
-    args.context,
+    args,
     "screening.checklist",
     facts.id,
     complete ? ["safetyChecklist", "checklistCompletedAt"] : ["safetyChecklist"],
@@ -115,14 +114,14 @@ export async function currentAssessmentInstrument(): Promise<AssessmentInstrumen
   return row ? { id: row.id, definition: parseDefinition(row.definition) } : null;
 }
 
-export async function recordAssessment(args: {
-  user: AuthorizedUser;
-  context: Context;
-  screeningId: string;
-  input: AssessmentFormInput;
-  now?: Date;
-}): Promise<PathwayResult & { triage?: Triage }> {
-  const facts = await authorizePathway(args.user, args.context, args.screeningId, "record_assessment");
+export async function recordAssessment(
+  args: Caller & {
+    screeningId: string;
+    input: AssessmentFormInput;
+    now?: Date;
+  },
+): Promise<PathwayResult & { triage?: Triage }> {
+  const facts = await authorizePathway(args, args.screeningId, "record_assessment");
   if (!facts.assessmentDueAt) return fieldError("form", "pathway.error.noAssessmentDue");
   const instrument = await currentAssessmentInstrument();
   // A tampered or retired instrument version is refused: answers only mean something against their version.
@@ -153,8 +152,7 @@ export async function recordAssessment(args: {
   });
   if (!ok) return conflict();
   await audit(
-    args.user,
-    args.context,
+    args,
     "screening.assessment",
     facts.id,
     ["answers", "triage", ...(args.input.plan ? ["plan"] : []), "assessmentDoneAt"],
@@ -187,15 +185,15 @@ export async function referralChoices(territoryId: string, kind: ReferralKind): 
  * "a referral from a screening" and the follow-up status, never the answers. A support-plan
  * proposal is marked taken and continues at /plans/new with the grounds pre-filled.
  */
-export async function takeAction(args: {
-  user: AuthorizedUser;
-  context: Context;
-  screeningId: string;
-  input: Extract<ActionFormInput, { intent: "take" }>;
-  now?: Date;
-  notifier?: Notifier;
-}): Promise<PathwayResult> {
-  const facts = await authorizePathway(args.user, args.context, args.screeningId, "act");
+export async function takeAction(
+  args: Caller & {
+    screeningId: string;
+    input: Extract<ActionFormInput, { intent: "take" }>;
+    now?: Date;
+    notifier?: Notifier;
+  },
+): Promise<PathwayResult> {
+  const facts = await authorizePathway(args, args.screeningId, "act");
   const prisma = await getPrisma();
   const action = await prisma.screeningAction.findFirst({
     where: { id: args.input.actionId, screeningId: facts.id },
@@ -226,14 +224,7 @@ export async function takeAction(args: {
     await chronology(tx, facts, args.user, "screening.action_taken", now);
   });
   if (!taken) return fieldError("actionId", "pathway.error.actionClosed");
-  await audit(
-    args.user,
-    args.context,
-    "screening.action_take",
-    facts.id,
-    targetUserId ? ["takenAt", "targetUserId"] : ["takenAt"],
-    `action:${action.id};kind:${action.kind}`,
-  );
+  await audit(args, "screening.action_take", facts.id, targetUserId ? ["takenAt", "targetUserId"] : ["takenAt"], `action:${action.id};kind:${action.kind}`);
   if (targetUserId) await deliverAll(args.notifier ?? externalNotifier(), [{ to: targetUserId, kind: "referral", link: screeningHref(facts.id) }]);
   const next = action.kind === "propose_plan" ? plansNewHref(facts.personId, action.id) : undefined;
   return { ok: true, id: action.id, next };
@@ -249,25 +240,25 @@ export function mayStartPlan(actor: Actor): boolean {
  * read on the server for someone who may act on that screening and only for the same child;
  * anything else (no such proposal, another child's, a screening out of scope) is an audited 404.
  */
-export async function proposalGrounds(args: { user: AuthorizedUser; context: Context; actionId: string; personId: string }): Promise<string[]> {
+export async function proposalGrounds(args: Caller & { actionId: string; personId: string }): Promise<string[]> {
   const prisma = await getPrisma();
   const action = await prisma.screeningAction.findUnique({ where: { id: args.actionId }, select: { id: true, kind: true, finding: true, screeningId: true } });
   if (!action || action.kind !== "propose_plan") return deny(args.user, args.context, { type: "screening_action", id: args.actionId }, "plan-proposal");
-  const facts = await authorizePathway(args.user, args.context, action.screeningId, "act");
+  const facts = await authorizePathway(args, action.screeningId, "act");
   if (facts.personId !== args.personId) return deny(args.user, args.context, { type: "screening_action", id: args.actionId }, "plan-proposal");
-  await audit(args.user, args.context, "screening.read", facts.id, ["findings"], `plan-proposal:${action.id}`);
+  await audit(args, "screening.read", facts.id, ["findings"], `plan-proposal:${action.id}`);
   return planGroundsFor(action.finding);
 }
 
 /** Dismisses a suggested action; racket and violence findings need a recorded reason (≥ 10 characters, encrypted). */
-export async function dismissAction(args: {
-  user: AuthorizedUser;
-  context: Context;
-  screeningId: string;
-  input: Extract<ActionFormInput, { intent: "dismiss" }>;
-  now?: Date;
-}): Promise<PathwayResult> {
-  const facts = await authorizePathway(args.user, args.context, args.screeningId, "act");
+export async function dismissAction(
+  args: Caller & {
+    screeningId: string;
+    input: Extract<ActionFormInput, { intent: "dismiss" }>;
+    now?: Date;
+  },
+): Promise<PathwayResult> {
+  const facts = await authorizePathway(args, args.screeningId, "act");
   const prisma = await getPrisma();
   const action = await prisma.screeningAction.findFirst({
     where: { id: args.input.actionId, screeningId: facts.id },
@@ -277,15 +268,7 @@ export async function dismissAction(args: {
   if (action.takenAt || action.dismissedAt) return fieldError("actionId", "pathway.error.actionClosed");
   const reason = args.input.reason;
   if (dismissNeedsReason(action.finding) && (!reason || [...reason].length < DISMISS_REASON_MIN)) {
-    await recordAudit({
-      actor: auditActor(args.user),
-      action: "screening.action_dismiss",
-      decision: "failed",
-      record: { type: "screening", id: facts.id },
-      fields: ["dismissReason"],
-      purpose: `action:${action.id};reason-missing`,
-      context: args.context,
-    });
+    await audit(args, "screening.action_dismiss", facts.id, ["dismissReason"], `action:${action.id};reason-missing`, "failed");
     return fieldError("reason", "pathway.error.reasonRequired");
   }
   const now = args.now ?? new Date();
@@ -300,8 +283,7 @@ export async function dismissAction(args: {
   });
   if (!dismissed) return fieldError("actionId", "pathway.error.actionClosed");
   await audit(
-    args.user,
-    args.context,
+    args,
     "screening.action_dismiss",
     facts.id,
     reason ? ["dismissedAt", "dismissReason"] : ["dismissedAt"],

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import type { MessageKey } from "~/i18n/i18n";
 import { notFound, requireArea, type AuthorizedUser } from "~/server/authorization.server";
 import type { FieldErrors } from "~/server/forms.server";
-import type { Context } from "./pathways.server";
+import type { RequestContext } from "~/kit/request.server";
 
 /**
  * What every pathway route does the same way: authenticate before reading anything (an
@@ -14,10 +14,10 @@ import type { Context } from "./pathways.server";
 const ID = /^[0-9a-f-]{36}$/i;
 type RouteArgs = Pick<LoaderFunctionArgs, "request" | "context" | "params">;
 
-export type PathwayRequest = { user: AuthorizedUser; context: Context; screeningId: string };
+export type PathwayRequest = { user: AuthorizedUser; context: RequestContext; screeningId: string };
 
 /** Casework roles (the alerts area); the pathway policy then decides per screening, with an audited 404. */
-export async function pathwayUser({ request, context }: Pick<RouteArgs, "request" | "context">): Promise<{ user: AuthorizedUser; context: Context }> {
+export async function pathwayUser({ request, context }: Pick<RouteArgs, "request" | "context">): Promise<{ user: AuthorizedUser; context: RequestContext }> {
   const user = await requireArea(request, context, "screeningAlerts");
   return { user, context };
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireArea, type AuthorizedUser } from "~/server/authorization.server";
-import type { Context } from "./screenings.server";
+import type { RequestContext } from "~/kit/request.server";
 
 /**
  * What every screening route does first: authenticate (the people area: caseworkers only) and
@@ -18,7 +18,7 @@ export async function screeningRequest({
   request,
   context,
   params,
-}: Pick<LoaderFunctionArgs, "request" | "context" | "params">): Promise<{ user: AuthorizedUser; context: Context; screeningId: string }> {
+}: Pick<LoaderFunctionArgs, "request" | "context" | "params">): Promise<{ user: AuthorizedUser; context: RequestContext; screeningId: string }> {
   const user = await requireArea(request, context, "people");
   return { user, context, screeningId: idParam(params.screeningId) };
 }
