@@ -191,6 +191,7 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
       ok: false,
       fieldErrors: {},
       formError: "pathway.error.conflict",
+      conflict: { version: await version(id), changes: [] },
     });
     const t2 = new Date(T0.getTime() + 9 * 60_000);
     const complete = await recordChecklist({

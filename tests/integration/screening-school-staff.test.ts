@@ -143,7 +143,8 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
     expect(choices).not.toContain(users.supervisor.id);
     expect(await assignClinician({ user: users.psychologist, context, screeningId: acute, userId: users["teacher-2"].id })).toEqual({
       ok: false,
-      error: "screening.error.clinician",
+      fieldErrors: {},
+      formError: "screening.error.clinician",
     });
     expect(await database.prisma.screeningAssignment.count({ where: { screeningId: acute } })).toBe(0);
     expect(await statusOf(() => readScreening({ user: users["teacher-2"], context, screeningId: acute }))).toBe(404);

@@ -1,9 +1,10 @@
 import { recordChronology } from "~/modules/chronology/chronology.server";
 import { recordAuditor } from "~/kit/audit.server";
 import type { Caller } from "~/kit/request.server";
+import { fieldError, type CommandResult } from "~/kit/results";
+import { writeAtVersion } from "~/kit/version.server";
 import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma, type AppTransaction } from "~/server/db.server";
-import type { FieldErrors } from "~/server/forms.server";
 import { newId } from "~/server/ids.server";
 import { deliverAll, externalNotifier, type Notifier } from "~/server/notify/notifier.server";
 import type { Actor } from "~policies/roles";
@@ -24,6 +25,7 @@ import {
 import type { ActionFormInput, AssessmentFormInput, ChecklistFormInput } from "./pathways.schema";
 import { authorizePathway, type PathwayFacts } from "./pathway-facts.server";
 import { screeningHref } from "./pathway-start.server";
+import { screeningChanged } from "./screening-facts.server";
 import { plansNewHref } from "./pathway-state.server";
 
 /**
@@ -33,26 +35,11 @@ import { plansNewHref } from "./pathway-state.server";
  * in the same transaction → audit (field names, never values) after commit.
  */
 
-export type PathwayResult = { ok: true; id: string; next?: string } | { ok: false; fieldErrors: FieldErrors; formError?: "pathway.error.conflict" };
+/** What a pathway command returns: the record written and, for a plan proposal, where to continue. */
+export type PathwayResult = CommandResult<{ id: string; next?: string }>;
 
-class VersionConflict extends Error {}
-const conflict = (): PathwayResult => ({ ok: false, fieldErrors: {}, formError: "pathway.error.conflict" });
-const fieldError = (field: string, key: string): PathwayResult => ({ ok: false, fieldErrors: { [field]: key } as FieldErrors });
-
-async function withScreeningVersion(facts: PathwayFacts, version: number, write: (tx: AppTransaction) => Promise<void>): Promise<boolean> {
-  const prisma = await getPrisma();
-  try {
-    await prisma.$transaction(async (tx) => {
-      const moved = await tx.screening.updateMany({ where: { id: facts.id, version }, data: { version: { increment: 1 } } });
-      if (moved.count !== 1) throw new VersionConflict();
-      await write(tx);
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof VersionConflict) return false;
-    throw error;
-  }
-}
+/** A second writer held an old version: nothing was written (409, "someone saved this meanwhile"). */
+const conflict = (facts: PathwayFacts) => screeningChanged(facts.id, "pathway.error.conflict");
 
 function chronology(tx: AppTransaction, facts: PathwayFacts, user: AuthorizedUser, kind: string, at: Date) {
   const actor = actorOf(user);
@@ -82,11 +69,11 @@ export async function recordChecklist(
   const prisma = await getPrisma();
   const row = await prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, safetyChecklist: true } });
   const { checklist, complete } = applyChecklist(parseChecklist(row.safetyChecklist), args.input, now);
-  const ok = await withScreeningVersion(facts, args.input.version, async (tx) => {
+  const ok = await writeAtVersion({ model: "screening", id: facts.id, version: args.input.version }, async (tx) => {
     await tx.screening.update({ where: { id: facts.id }, data: { safetyChecklist: JSON.stringify(checklist), checklistCompletedAt: complete ? now : null } });
     if (complete) await chronology(tx, facts, args.user, "screening.checklist_completed", now);
   });
-  if (!ok) return conflict();
+  if (!ok) return conflict(facts);
   await audit(
     args,
     "screening.checklist",
@@ -134,7 +121,7 @@ export async function recordAssessment(
   const prisma = await getPrisma();
   const assessmentId = newId();
   const current = await prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { version: true } });
-  const ok = await withScreeningVersion(facts, current.version, async (tx) => {
+  const ok = await writeAtVersion({ model: "screening", id: facts.id, version: current.version }, async (tx) => {
     await tx.safetyAssessment.create({
       data: {
         id: assessmentId,
@@ -150,7 +137,7 @@ export async function recordAssessment(
     if (!facts.assessmentDoneAt) await tx.screening.update({ where: { id: facts.id }, data: { assessmentDoneAt: now } });
     await chronology(tx, facts, args.user, "screening.assessment_recorded", now);
   });
-  if (!ok) return conflict();
+  if (!ok) return conflict(facts);
   await audit(
     args,
     "screening.assessment",

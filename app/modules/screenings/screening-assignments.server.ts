@@ -1,7 +1,7 @@
 // Assigned clinicians: who may be assigned to a screening, and assigning one (which opens its content to them).
 import { recordAuditor } from "~/kit/audit.server";
 import type { Caller } from "~/kit/request.server";
-import type { MessageKey } from "~/i18n/i18n";
+import { formError, type CommandResult } from "~/kit/results";
 import { getPrisma } from "~/server/db.server";
 import { newId } from "~/server/ids.server";
 import type { RoleName } from "~policies/roles";
@@ -25,9 +25,9 @@ export async function clinicianChoices(args: Caller & { screeningId: string }): 
   return users.filter((user) => mayBeAssignedClinician(user.roles as RoleName[], user.agency.type)).map(({ id, displayName }) => ({ id, displayName }));
 }
 
-export async function assignClinician(args: Caller & { screeningId: string; userId: string }): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
+export async function assignClinician(args: Caller & { screeningId: string; userId: string }): Promise<CommandResult<object>> {
   const choices = await clinicianChoices(args);
-  if (!choices.some((choice) => choice.id === args.userId)) return { ok: false, error: "screening.error.clinician" };
+  if (!choices.some((choice) => choice.id === args.userId)) return formError("screening.error.clinician");
   const prisma = await getPrisma();
   await prisma.screeningAssignment.create({ data: { id: newId(), screeningId: args.screeningId, userId: args.userId, assignedById: args.user.id } });
   await audit(args, "screening.assign_clinician", args.screeningId, ["assignedClinicians"], `user:${args.userId}`);

@@ -1,5 +1,7 @@
 // Screening facts and authorisation: the clear columns the policy decides on, loaded for one or many screenings (and the child's, for starting one).
 import { authorizeRecord, type Caller } from "~/kit/request.server";
+import { versionConflict, type Refusal } from "~/kit/results";
+import type { MessageKey } from "~/i18n/i18n";
 import { getPrisma } from "~/server/db.server";
 import type { PersonScopeFacts } from "~policies/person.policy";
 import { mayActOnScreening, type ScreeningAction, type ScreeningScopeFacts, type ScreeningStatus } from "~policies/screening.policy";
@@ -103,6 +105,16 @@ export function authorizeScreening(caller: Caller, screeningId: string, action: 
     (actor, facts) => mayActOnScreening(actor, action, facts),
     action,
   );
+}
+
+/**
+ * A refusal because the screening moved on since the page was loaded (another tab, a second
+ * click, a finished or stopped session): 409 with the message `key` and the version it has now.
+ */
+export async function screeningChanged(screeningId: string, key: MessageKey): Promise<Refusal> {
+  const prisma = await getPrisma();
+  const row = await prisma.screening.findUnique({ where: { id: screeningId }, select: { version: true } });
+  return versionConflict({ version: row?.version ?? 0, changes: [] }, key);
 }
 
 export type PersonFacts = PersonScopeFacts & { mergedIntoId: string | null };

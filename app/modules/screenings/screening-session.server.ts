@@ -1,6 +1,7 @@
 // The screening session: the current question for the screener, and recording each answer (the last one completes the screening).
 import { recordAuditor } from "~/kit/audit.server";
 import type { Caller } from "~/kit/request.server";
+import { formError, type CommandResult } from "~/kit/results";
 import type { MessageKey } from "~/i18n/i18n";
 import { actorOf, deny } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
@@ -9,7 +10,7 @@ import { sessionOf } from "./instrument-versions.server";
 import type { LocalisedText } from "./instruments";
 import { nextQuestion, parseAnswers, progress } from "./screening-answers";
 import { completeScreening, type Completion } from "./screening-completion.server";
-import { loadSessionFacts } from "./screening-facts.server";
+import { loadSessionFacts, screeningChanged } from "./screening-facts.server";
 import type { AnswerInput } from "./screenings.schema";
 import { abandonExpired, sessionExpired } from "./session-expiry.server";
 
@@ -66,7 +67,8 @@ export async function screeningStep(args: Caller & { screeningId: string; now?: 
   };
 }
 
-export type AnswerResult = { ok: true; completed: boolean } | { ok: false; error: MessageKey; status: 400 | 409 };
+/** A refused answer: 409 (a refusal with `conflict`) when the session moved on, else 400. */
+export type AnswerResult = CommandResult<{ completed: boolean }>;
 
 class Refused extends Error {
   constructor(
@@ -96,7 +98,7 @@ export async function answerQuestion(args: Caller & { screeningId: string; input
     // The screener posting to a finished session (a second tab, the back button): a message, not a 404.
     if (facts.screenerUserId === actor.id && facts.status !== "in_progress") {
       await audit(args, "screening.answer", facts.id, [], "refused:finished", "failed");
-      return { ok: false, error: "screening.error.finished", status: 409 };
+      return screeningChanged(facts.id, "screening.error.finished");
     }
     return deny(args.user, args.context, { type: "screening", id: args.screeningId }, "answer");
   }
@@ -104,7 +106,7 @@ export async function answerQuestion(args: Caller & { screeningId: string; input
   if (sessionExpired(facts, now)) {
     await abandonExpired(facts, args, now);
     await audit(args, "screening.answer", facts.id, [], "refused:expired", "failed");
-    return { ok: false, error: "screening.error.expired", status: 409 };
+    return screeningChanged(facts.id, "screening.error.expired");
   }
   const session = await sessionOf(facts);
   const prisma = await getPrisma();
@@ -157,7 +159,7 @@ export async function answerQuestion(args: Caller & { screeningId: string; input
   } catch (error) {
     if (error instanceof Refused) {
       await audit(args, "screening.answer", facts.id, [], error.reason, "failed");
-      return { ok: false, error: error.error, status: error.status };
+      return error.status === 409 ? screeningChanged(facts.id, error.error) : formError(error.error);
     }
     throw error;
   }

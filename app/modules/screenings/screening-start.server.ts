@@ -1,7 +1,7 @@
 // Starting a screening: who may screen the child, the consent rule, the ASQ's age range, the instrument versions, the new session.
 import { recordAuditor } from "~/kit/audit.server";
 import type { Caller } from "~/kit/request.server";
-import type { MessageKey } from "~/i18n/i18n";
+import { formError, type CommandResult } from "~/kit/results";
 import { getPrisma } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { newId } from "~/server/ids.server";
@@ -48,18 +48,16 @@ export async function newScreeningContext(
   return { childName: name, rule: screeningConsentRule(), ageBlock };
 }
 
-export type StartResult = { ok: true; id: string } | { ok: false; formError: MessageKey };
-
-export async function startScreening(args: Caller & { input: StartScreeningInput; rule?: ConsentRule; now?: Date }): Promise<StartResult> {
+export async function startScreening(args: Caller & { input: StartScreeningInput; rule?: ConsentRule; now?: Date }): Promise<CommandResult> {
   const person = await authorizeStart(args, args.input.personId);
   // The form's schema checks this too; a caller outside the form must not record a choice the rule does not offer.
   const rule = args.rule ?? screeningConsentRule();
-  if (!(GUARDIAN_CHOICES[rule] as readonly string[]).includes(args.input.guardian)) return { ok: false, formError: "screening.error.guardian" };
+  if (!(GUARDIAN_CHOICES[rule] as readonly string[]).includes(args.input.guardian)) return formError("screening.error.guardian");
   const now = args.now ?? new Date();
   const [asq, vulnerability] = await Promise.all([currentInstrument("asq"), currentInstrument("vulnerability")]);
-  if (!asq) return { ok: false, formError: "screening.error.noInstrument" };
+  if (!asq) return formError("screening.error.noInstrument");
   // The ASQ is validated for its age range only; outside it the school psychologist decides what to do.
-  if (await asqAgeBlock(asq, person.id, now)) return { ok: false, formError: "screening.error.age" };
+  if (await asqAgeBlock(asq, person.id, now)) return formError("screening.error.age");
   const prisma = await getPrisma();
   // A new screening replaces this screener's expired sessions of the child: they are stopped now
   // (with their alert, if a risk answer was "yes"), not left for the sweep.
