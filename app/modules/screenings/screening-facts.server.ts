@@ -12,24 +12,24 @@ import type { AsqResult } from "./scoring";
  * the answers (those are selected only for content viewers, so never decrypted for status viewers).
  */
 
-const FACTS_SELECT = {
+/** The clear columns both the screening facts and the pathway facts (pathway-facts.server.ts) carry. */
+export const SCOPE_SELECT = {
   id: true,
   personId: true,
   schoolAgencyId: true,
   territoryId: true,
   screenerUserId: true,
-  asqVersionId: true,
-  vulnerabilityVersionId: true,
   status: true,
   result: true,
   findings: true,
-  startedAt: true,
   completedAt: true,
   assessmentDueAt: true,
   assessmentDoneAt: true,
   rescreenDueAt: true,
   version: true,
 } as const;
+
+const FACTS_SELECT = { ...SCOPE_SELECT, asqVersionId: true, vulnerabilityVersionId: true, startedAt: true } as const;
 
 export type ScreeningFacts = ScreeningScopeFacts & {
   personId: string;
@@ -47,23 +47,30 @@ export type ScreeningFacts = ScreeningScopeFacts & {
 
 type Row = { id: string; status: string; result: string | null } & Record<string, unknown>;
 
-async function factsOf(rows: Row[]): Promise<ScreeningFacts[]> {
-  if (rows.length === 0) return [];
+/** Who holds access to each screening through an active assignment or a taken referral naming them. */
+export async function grantsOf(screeningIds: string[]): Promise<(screeningId: string) => Pick<ScreeningScopeFacts, "assignedUserIds" | "referralTargetIds">> {
   const prisma = await getPrisma();
-  const ids = rows.map((row) => row.id);
   const [assignments, targets] = await Promise.all([
-    prisma.screeningAssignment.findMany({ where: { screeningId: { in: ids }, removedAt: null }, select: { screeningId: true, userId: true } }),
+    prisma.screeningAssignment.findMany({ where: { screeningId: { in: screeningIds }, removedAt: null }, select: { screeningId: true, userId: true } }),
     prisma.screeningAction.findMany({
-      where: { screeningId: { in: ids }, targetUserId: { not: null }, takenAt: { not: null } },
+      where: { screeningId: { in: screeningIds }, targetUserId: { not: null }, takenAt: { not: null } },
       select: { screeningId: true, targetUserId: true },
     }),
   ]);
+  return (screeningId) => ({
+    assignedUserIds: assignments.filter((a) => a.screeningId === screeningId).map((a) => a.userId),
+    referralTargetIds: targets.filter((t) => t.screeningId === screeningId).map((t) => t.targetUserId as string),
+  });
+}
+
+async function factsOf(rows: Row[]): Promise<ScreeningFacts[]> {
+  if (rows.length === 0) return [];
+  const grants = await grantsOf(rows.map((row) => row.id));
   return rows.map((row) => ({
     ...(row as unknown as Omit<ScreeningFacts, "assignedUserIds" | "referralTargetIds" | "status" | "result">),
     status: row.status as ScreeningStatus,
     result: row.result as AsqResult | null,
-    assignedUserIds: assignments.filter((a) => a.screeningId === row.id).map((a) => a.userId),
-    referralTargetIds: targets.filter((t) => t.screeningId === row.id).map((t) => t.targetUserId as string),
+    ...grants(row.id),
   }));
 }
 
