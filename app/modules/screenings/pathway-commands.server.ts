@@ -1,3 +1,4 @@
+// Pathway commands: the acute safety checklist, the safety assessment, taking or dismissing a suggested action (and the choices their forms offer).
 import { recordChronology } from "~/modules/chronology/chronology.server";
 import { recordAuditor } from "~/kit/audit.server";
 import type { Caller } from "~/kit/request.server";
@@ -9,7 +10,7 @@ import { newId } from "~/server/ids.server";
 import { deliverAll, externalNotifier, type Notifier } from "~/server/notify/notifier.server";
 import type { Actor } from "~policies/roles";
 import { mayActOnPlan } from "~policies/support-plan.policy";
-import { parseDefinition, type InstrumentDefinition } from "./instruments";
+import { currentInstrument, type InstrumentVersionRow } from "./instrument-versions.server";
 import {
   applyChecklist,
   assessmentAnswers,
@@ -88,17 +89,11 @@ export async function recordChecklist(
 // Safety assessment (C-SSRS screener)
 // ---------------------------------------------------------------------------------------
 
-export type AssessmentInstrument = { id: string; definition: InstrumentDefinition };
+export type AssessmentInstrument = InstrumentVersionRow;
 
 /** The published C-SSRS screener version (newest not retired). */
-export async function currentAssessmentInstrument(): Promise<AssessmentInstrument | null> {
-  const prisma = await getPrisma();
-  const row = await prisma.instrumentVersion.findFirst({
-    where: { instrument: "cssrs-screener", retiredAt: null },
-    orderBy: { version: "desc" },
-    select: { id: true, definition: true },
-  });
-  return row ? { id: row.id, definition: parseDefinition(row.definition) } : null;
+export function currentAssessmentInstrument(): Promise<AssessmentInstrument | null> {
+  return currentInstrument("cssrs-screener");
 }
 
 export async function recordAssessment(
