@@ -20,7 +20,7 @@ import { BASE_SECURITY_HEADERS, contentSecurityPolicy, isCrossSiteMutation } fro
 import type { KamkorLoadContext } from "~/server/load-context";
 import { REQUEST_ID_HEADER } from "~/server/auth/session.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
-import { stopExpiredSessions } from "~/modules/screenings/screenings.server";
+import { stopExpiredSessions } from "~/modules/screenings/session-expiry.server";
 import { startPeriodicJob } from "~/server/scheduler.server";
 import { seedDemo, seedInstruments, seedTerritories } from "~seeds/demo";
 

@@ -12,7 +12,7 @@ import { readPerson } from "~/modules/people/people.server";
 import { addGuardian, listGuardians, mergePeople, mergeView, unmergePeople } from "~/modules/people/person-links.server";
 import { openPlanHref, planHref } from "~/modules/support-plans/links";
 import { listPersonPlans } from "~/modules/support-plans/support-plans.server";
-import { screeningLinksFor } from "~/modules/screenings/screenings.server";
+import { screeningLinksFor } from "~/modules/screenings/screening-views.server";
 import { actorOf, notFound, requireArea } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import { parseForm, type FieldErrors } from "~/server/forms.server";

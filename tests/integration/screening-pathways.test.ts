@@ -9,10 +9,12 @@ import {
   unreadAlertCount,
 } from "~/modules/screenings/alerts.server";
 import { dismissAction, proposalGrounds, recordAssessment, recordChecklist, takeAction } from "~/modules/screenings/pathway-commands.server";
-import { pathwayStateFor } from "~/modules/screenings/pathways.server";
+import { pathwayStateFor } from "~/modules/screenings/pathway-state.server";
 import type { AssessmentFormInput } from "~/modules/screenings/pathways.schema";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, readScreening, startScreening } from "~/modules/screenings/screenings.server";
+import { answerQuestion } from "~/modules/screenings/screening-session.server";
+import { startScreening } from "~/modules/screenings/screening-start.server";
+import { readScreening } from "~/modules/screenings/screening-views.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { RecordingNotifier, setExternalNotifier } from "~/server/notify/notifier.server";
 import { instrumentVersionId, seedDemo } from "~seeds/demo";
@@ -189,6 +191,7 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
       ok: false,
       fieldErrors: {},
       formError: "pathway.error.conflict",
+      conflict: { version: await version(id), changes: [] },
     });
     const t2 = new Date(T0.getTime() + 9 * 60_000);
     const complete = await recordChecklist({

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { actorOf, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
-import { loadScreeningFactsMany } from "~/modules/screenings/screenings.server";
+import { loadScreeningFactsMany } from "~/modules/screenings/screening-facts.server";
 import { mayActOnPerson } from "~policies/person.policy";
 import { mayActOnScreening } from "~policies/screening.policy";
 import { mayActOnPlan, type PlanScopeFacts, type PlanStatus } from "~policies/support-plan.policy";
