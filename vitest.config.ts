@@ -27,11 +27,15 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts", "tests/support/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/worker-database.setup.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One shared PostgreSQL cluster: test files run one after another.
-          poolOptions: { forks: { singleFork: true } },
+          // Files run in parallel, two at a time (a 2-core machine; more only adds contention), each
+          // worker on its own database of the one cluster (tests/support/worker-database.ts).
+          // KAMKOR_INTEGRATION_WORKERS overrides it on bigger machines.
+          fileParallelism: true,
+          poolOptions: { forks: { minForks: 1, maxForks: Number(process.env.KAMKOR_INTEGRATION_WORKERS ?? 2) } },
         },
       },
     ],
