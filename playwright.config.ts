@@ -49,7 +49,8 @@ const servers = [
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 30_000,
+  // Sign-in no longer pads tests with TOTP waits; 60 s leaves room for a loaded 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -12,6 +12,11 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two workers: vitest's default is cores − 1, i.e. one on the 2-core machine, which ran the
+    // integration files one after another. The pool is shared by the projects (a per-project
+    // maxForks is ignored). KAMKOR_TEST_WORKERS raises it on bigger machines.
+    maxWorkers: Number(process.env.KAMKOR_TEST_WORKERS ?? 2),
+    minWorkers: 1,
     projects: [
       {
         resolve: { alias },
@@ -29,13 +34,11 @@ export default defineConfig({
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/worker-database.setup.ts"],
           environment: "node",
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          // Files run in parallel, two at a time (a 2-core machine; more only adds contention), each
-          // worker on its own database of the one cluster (tests/support/worker-database.ts).
-          // KAMKOR_INTEGRATION_WORKERS overrides it on bigger machines.
-          fileParallelism: true,
-          poolOptions: { forks: { minForks: 1, maxForks: Number(process.env.KAMKOR_INTEGRATION_WORKERS ?? 2) } },
+          // Twice the single-file limits: two files share the cores now. They catch hangs, not speed.
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          // Files run in parallel (workers: see maxWorkers above), each worker on its own database
+          // of the one cluster (tests/support/worker-database.ts).
         },
       },
     ],

@@ -136,7 +136,10 @@ export async function loginAs(page: Page, username: string): Promise<void> {
   const browser = page.context().browser();
   if (!browser) throw new Error("loginAs needs a page of a browser context");
   for (const renew of [false, true]) {
+    const started = Date.now();
     const state = await personaState(browser, username, renew);
+    // Waiting for another worker's sign-in, or signing in, is setup: it does not eat the test's time.
+    test.info().setTimeout(test.info().timeout + (Date.now() - started));
     await page.context().addCookies(state.cookies);
     await page.goto("/home");
     // A session the server no longer knows (it should not happen) is replaced once.
