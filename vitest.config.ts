@@ -24,6 +24,10 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "policies/**/*.test.ts", "seeds/**/*.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
+          // In-memory PGlite (tests/unit/migrations.test.ts) starts in ~1 s, but beyond the defaults
+          // (10 s hooks, 5 s tests) on a loaded 2-core machine with two workers. Limits catch hangs.
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
         },
       },
       {
