@@ -38,8 +38,9 @@ export default defineConfig({
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/worker-database.setup.ts"],
           environment: "node",
-          // Twice the single-file limits: two files share the cores now. They catch hangs, not speed.
-          testTimeout: 120_000,
+          // Above the single-file limits (60 s / 120 s): two files share the cores now, and the tests
+          // that spawn `npx tsx` scripts took 54 s alone on a loaded machine. They catch hangs, not speed.
+          testTimeout: 180_000,
           hookTimeout: 240_000,
           // Files run in parallel (workers: see maxWorkers above), each worker on its own database
           // of the one cluster (tests/support/worker-database.ts).
