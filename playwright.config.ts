@@ -53,7 +53,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: 2,
+  // Two for the 2-core machine; E2E_WORKERS on bigger CI machines (sessions are per persona, not per worker).
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   globalTeardown: "./tests/e2e/global-teardown.ts",
