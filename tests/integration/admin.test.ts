@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   createAgency,
   createUser,
@@ -46,7 +46,7 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
   let admin: AuthorizedUser;
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await database.prisma.rateLimitBucket.deleteMany({});
     await seedDemo(database.prisma);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import { readPerson, searchPeople } from "~/modules/people/people.server";
 import { createPerson } from "~/modules/people/person-create.server";
@@ -26,7 +26,7 @@ describe.each<Engine>(["postgres", "pglite"])("person registry on %s", (engine) 
   let database: Database;
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
   }, 120_000);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listAlerts, screeningTasksFor } from "~/modules/screenings/alerts.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
 import { recordAssessment } from "~/modules/screenings/pathway-commands.server";
@@ -40,7 +40,7 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
   const sokulukChild = newId();
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     await database.prisma.person.create({

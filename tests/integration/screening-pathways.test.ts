@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import {
   auditScreeningTasksShown,
@@ -41,7 +41,7 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
   const notifier = new RecordingNotifier();
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     for (const name of ["pedagogue", "psychologist", "inspector", "socialworker", "supervisor", "analyst", "admin", "officer", "supervisor-osh"])

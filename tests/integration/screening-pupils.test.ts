@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listPupils, type PupilList } from "~/modules/screenings/pupils.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
 import { answerQuestion } from "~/modules/screenings/screening-session.server";
@@ -56,7 +56,7 @@ describe.each<Engine>(["postgres", "pglite"])("school pupil list on %s", (engine
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     // A teacher-like member of the same school (neither social pedagogue nor psychologist) and

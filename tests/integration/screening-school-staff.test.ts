@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listAlerts, screeningTasksFor } from "~/modules/screenings/alerts.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
@@ -43,7 +43,7 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
   let acute: string;
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     // A second school in Leninsky district, and school staff the review found over-privileged.

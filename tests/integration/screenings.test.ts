@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
 import { assignClinician, clinicianChoices } from "~/modules/screenings/screening-assignments.server";
@@ -35,7 +35,7 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
   const users: Record<string, User> = {};
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     // A teacher-like member of the same school: neither social pedagogue nor psychologist.

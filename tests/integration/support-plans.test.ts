@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   acceptProposal,
   activatePlan,
@@ -39,7 +39,7 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
   const users: Record<string, User> = {};
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     for (const name of ["inspector", "officer", "pedagogue", "psychologist", "socialworker", "supervisor", "analyst", "admin", "auditor", "newcomer"]) {
