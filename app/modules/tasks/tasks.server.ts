@@ -55,40 +55,51 @@ export async function taskCounts(actor: Actor, now = new Date()): Promise<TaskCo
   const where = taskWheres(actor, now);
   if (!where.review && !where.measure && !where.closure && !where.proposal) return { review: 0, measure: 0, closure: 0, proposal: 0, total: 0 };
   const params: unknown[] = [];
+  const columns = taskCountColumns(actor, now, sqlParams(params));
+  if (columns === null) return taskCountsByQueries(actor, now);
+  const sql = `SELECT ${columns.review} AS review, ${columns.measure} AS measure, ${columns.closure} AS closure, ${columns.proposal} AS proposal`;
+  const prisma = await getPrisma();
+  const [row] = await prisma.$queryRawUnsafe<Array<{ review: number; measure: number; closure: number; proposal: number }>>(sql, ...params);
+  const { review, measure, closure, proposal } = row;
+  return { review, measure, closure, proposal, total: review + measure + closure + proposal };
+}
+
+/** Named parameters over paramBuilder: each numbered where it is first used (PostgreSQL refuses one no statement types). */
+export type SqlParams = { param: (value: unknown) => string; named: (key: string, value: unknown) => string };
+
+export function sqlParams(params: unknown[]): SqlParams {
   const param = paramBuilder(params);
-  // Each parameter is numbered where it is first used: PostgreSQL refuses one no statement types.
-  const named = new Map<string, string>();
-  const p = (key: string, value: unknown) => named.get(key) ?? named.set(key, param(value)).get(key)!;
+  const names = new Map<string, string>();
+  return { param, named: (key, value) => names.get(key) ?? names.set(key, param(value)).get(key)! };
+}
+
+/** The four counts as SQL expressions (int); null: the plan policy's scope is not translatable. */
+export function taskCountColumns(actor: Actor, now: Date, { param, named: p }: SqlParams): Record<TaskKind, string> | null {
+  const where = taskWheres(actor, now);
   const me = () => `${p("me", actor.id)}::text`;
   const territory = () => `${p("territory", actor.territoryId)}::text`;
   // timestamp(3) without time zone, as Prisma stores DateTime: the zone in the literal is ignored (UTC wall time).
   const horizon = () => `${p("horizon", new Date(now.getTime() + TASK_HORIZON_DAYS * DAY).toISOString())}::timestamp(3)`;
   const count = (sql: string) => `(SELECT count(*) FROM ${sql})::int`;
-  const columns: string[] = [];
-  columns.push(
-    where.review ? count(`support_plan WHERE lead_user_id = ${me()} AND status = 'active' AND is_proposal = false AND next_review_due <= ${horizon()}`) : "0",
-  );
+  const review = where.review
+    ? count(`support_plan WHERE lead_user_id = ${me()} AND status = 'active' AND is_proposal = false AND next_review_due <= ${horizon()}`)
+    : "0";
+  let measure = "0";
   if (where.measure) {
     const goalWhere = `g.status IN ('planned', 'in_progress') AND g.due_date <= ${horizon()}
       AND (g.responsible_user_id = ${me()} OR (g.responsible_user_id IS NULL AND g.responsible_agency_id = ${p("agency", actor.agencyId)}::text))`;
     const scope = planListPredicate(actor, "p", param);
-    if (scope === null) return taskCountsByQueries(actor, now);
-    columns.push(count(`support_plan_goal g JOIN support_plan p ON p.id = g.plan_id WHERE ${goalWhere} AND p.status = 'active' AND ${scope}`));
-  } else columns.push("0");
+    if (scope === null) return null;
+    measure = count(`support_plan_goal g JOIN support_plan p ON p.id = g.plan_id WHERE ${goalWhere} AND p.status = 'active' AND ${scope}`);
+  }
   // As Prisma's `NOT: { closureRequestedById }`: a NULL requester is excluded too (SQL three-valued logic).
-  columns.push(
-    where.closure
-      ? count(
-          `support_plan WHERE territory_id = ${territory()} AND status = 'closure_requested' AND lead_user_id <> ${me()} AND NOT (closure_requested_by_id = ${me()})`,
-        )
-      : "0",
-  );
-  columns.push(where.proposal ? count(`support_plan WHERE is_proposal = true AND status = 'draft' AND territory_id = ${territory()}`) : "0");
-  const sql = `SELECT ${columns[0]} AS review, ${columns[1]} AS measure, ${columns[2]} AS closure, ${columns[3]} AS proposal`;
-  const prisma = await getPrisma();
-  const [row] = await prisma.$queryRawUnsafe<Array<{ review: number; measure: number; closure: number; proposal: number }>>(sql, ...params);
-  const { review, measure, closure, proposal } = row;
-  return { review, measure, closure, proposal, total: review + measure + closure + proposal };
+  const closure = where.closure
+    ? count(
+        `support_plan WHERE territory_id = ${territory()} AND status = 'closure_requested' AND lead_user_id <> ${me()} AND NOT (closure_requested_by_id = ${me()})`,
+      )
+    : "0";
+  const proposal = where.proposal ? count(`support_plan WHERE is_proposal = true AND status = 'draft' AND territory_id = ${territory()}`) : "0";
+  return { review, measure, closure, proposal };
 }
 
 /** The same counts as four Prisma count queries (the definition; the fallback of taskCounts). */
