@@ -9,6 +9,7 @@ const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../bu
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   serverBuildPath: `${out}/index.js`,
+  cacheDirectory: `${out}/.cache`,
   assetsBuildDirectory: `${out}/client`,
   publicPath: "/build/",
   serverModuleFormat: "esm",
