@@ -10,7 +10,7 @@ import { sqlParams, taskCountColumns, taskCounts, type SqlParams } from "./tasks
  * SQL round trip over clear, indexed columns; nothing is decrypted. Each term mirrors its
  * definition: taskCounts/taskWheres (tasks.server.ts), screeningTaskCount/screeningTasksFor,
  * unreadAlertCount (screenings/alerts.server.ts), activeBreakGlassUntil (break-glass);
- * tests/integration/menu-badges.test.ts compares them for every demo user.
+ * tests/integration/task-queries.test.ts compares them for every demo user.
  */
 export type MenuBadges = { openTasks: number; unreadAlerts: number; breakGlassUntil: Date | null };
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { activeBreakGlassUntil } from "~/modules/break-glass/break-glass.server";
 import { screeningTaskCount, unreadAlertCount } from "~/modules/screenings/alerts.server";
 import { menuBadges } from "~/modules/tasks/badge.server";
-import { taskCountsByQueries } from "~/modules/tasks/tasks.server";
+import { taskCountsByQueries, taskInbox, taskInboxByQueries } from "~/modules/tasks/tasks.server";
 import { actorOf } from "~/server/authorization.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { instrumentVersionId, seedDemo } from "~seeds/demo";
@@ -13,12 +13,13 @@ import { asUser } from "../support/users";
 process.env.KAMKOR_ROOT_KEY ??= Buffer.alloc(32, "menu-badges-test").toString("base64");
 
 /**
- * The root loader's one-round-trip menu state (app/modules/tasks/badge.server.ts) is a translation of the
+ * The task inbox's one-statement lists equal its Prisma definition (taskInboxByQueries), and the
+ * root loader's one-round-trip menu state (app/modules/tasks/badge.server.ts) is a translation of the
  * definitions: the Prisma task counts, the inbox's screening task list, the unread alert count and
  * the active break-glass grant. For every demo user, role combinations, and points in time, over
  * screenings that hit every kind and its limit (more than 50 per kind), they must agree.
  */
-describe.each<Engine>(["postgres", "pglite"])("menu badges on %s (same as the definitions)", (engine) => {
+describe.each<Engine>(["postgres", "pglite"])("task inbox and menu badges on %s (same as the definitions)", (engine) => {
   let database: Database;
   const actors: Array<{ label: string; actor: Actor }> = [];
 
@@ -118,5 +119,19 @@ describe.each<Engine>(["postgres", "pglite"])("menu badges on %s (same as the de
     }
     // The fixture reaches the per-kind limits, or the comparison proves little.
     expect(screeningTasks).toBeGreaterThanOrEqual(100);
+  });
+
+  test("every actor's task inbox from one statement equals the Prisma queries, in the same order", async () => {
+    const base = Date.UTC(2026, 10, 20, 14, 45);
+    let tasks = 0;
+    for (const { label, actor } of actors) {
+      for (const days of [-120, -30, 0, 10, 45, 200]) {
+        const now = new Date(base + days * 86_400_000);
+        const expected = await taskInboxByQueries(actor, now);
+        tasks += expected.tasks.length;
+        expect(await taskInbox(actor, now), `${label} at ${now.toISOString()}`).toEqual(expected);
+      }
+    }
+    expect(tasks).toBeGreaterThan(20);
   });
 });
