@@ -346,8 +346,8 @@ async function main() {
       ]);
       await recordAudit({ actor: auditActor(inspector), action: "support_plan.list", decision: "allowed", fields: [], purpose: "bench", context });
     });
-    await timeInProcess("root loader task badge, inspector", 300, () => taskCounts(actorOf(inspector)));
-    await timeInProcess("root loader task badge, psychologist", 300, async () => {
+    await timeInProcess("badge by its definitions, inspector", 300, () => taskCounts(actorOf(inspector)));
+    await timeInProcess("badge by its definitions, psychologist", 300, async () => {
       await taskCounts(actorOf(psychologist));
       await screeningTaskCount(psychologist);
     });
