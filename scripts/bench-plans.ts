@@ -459,10 +459,12 @@ async function main() {
     console.log(`\n  bare page, mean of first and last run: ${fmt(bareMean(8))} req/s at 8 connections, ${fmt(bare32.rps)} at 32 (the ratios below use it)`);
     const overheadMs = real - bare;
     console.log("\nTargets (issue 10):");
+    // wrk leaves timed-out requests out of its percentiles: a run with timeouts does not pass on latency.
+    const fast = (run: WrkRun) => run.timeouts === 0 && run.requests > 0 && run.p95 < 100;
     const line = (label: string, value: string, ok: boolean) => console.log(`  ${ok ? "PASS" : "MISS"}  ${label.padEnd(58)} ${value}`);
-    line("/plans p95 < 100 ms at 8 connections", `${fmt(r("/plans", 8).p95, 1)} ms`, r("/plans", 8).p95 < 100);
-    line("/home p95 < 100 ms at 8 connections (inspector)", `${fmt(r("/home (inspector", 8).p95, 1)} ms`, r("/home (inspector", 8).p95 < 100);
-    line("/home p95 < 100 ms at 8 connections (300 plans, 1,000 scr.)", `${fmt(r("/home (psych", 8).p95, 1)} ms`, r("/home (psych", 8).p95 < 100);
+    line("/plans p95 < 100 ms at 8 connections", `${fmt(r("/plans", 8).p95, 1)} ms`, fast(r("/plans", 8)));
+    line("/home p95 < 100 ms at 8 connections (inspector)", `${fmt(r("/home (inspector", 8).p95, 1)} ms`, fast(r("/home (inspector", 8)));
+    line("/home p95 < 100 ms at 8 connections (300 plans, 1,000 scr.)", `${fmt(r("/home (psych", 8).p95, 1)} ms`, fast(r("/home (psych", 8)));
     line(
       "/plans ≥ 25% of the bare page at 32 connections",
       `${fmt(r("/plans", 32).rps)} / ${fmt(bare32.rps)} = ${fmt((100 * r("/plans", 32).rps) / bare32.rps)}%`,
