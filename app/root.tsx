@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { useNonce } from "~/components/nonce";
 import { formatDateTime } from "~/i18n/i18n";
-import { activeBreakGlassUntil } from "~/modules/break-glass/break-glass.server";
+import { activeBreakGlassUntil } from "~/modules/break-glass/grants.server";
 import { screeningTaskCount, unreadAlertCount } from "~/modules/screenings/alerts.server";
 import { taskCounts } from "~/modules/tasks/tasks.server";
 

@@ -5,6 +5,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "~/generated/prisma/client.ts";
+import { appendAudit } from "~/server/audit/append.server";
+import type { DecryptionError } from "~/server/encryption/cipher.server";
 import { withEncryption, type EncryptedPrismaClient, type EncryptionControl } from "~/server/encryption/extension.server";
 import { getEnv, type Env } from "~/server/env.server";
 
@@ -68,6 +70,21 @@ export async function getPrisma(): Promise<AppPrisma> {
   return (await getDatabase()).prisma;
 }
 
+/**
+ * The audit event of a decryption failure, in the process's audit log like every other event.
+ * Wired here, not imported by the encryption extension: the audit log needs this module.
+ */
+function auditDecryptFailure(error: DecryptionError): Promise<void> {
+  return appendAudit(getDatabase, {
+    actor: null,
+    action: "encryption.decrypt_failed",
+    decision: "failed",
+    record: { type: error.table, id: error.recordId },
+    fields: [error.column],
+    purpose: error.keyVersion === undefined ? undefined : `key version ${error.keyVersion}`,
+  });
+}
+
 export function openDatabase(env: Pick<Env, "DATABASE_URL" | "pgliteDir">): Promise<Database> {
   return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.pgliteDir);
 }
@@ -75,7 +92,7 @@ export function openDatabase(env: Pick<Env, "DATABASE_URL" | "pgliteDir">): Prom
 async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
   const base = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const { client: prisma, control: encryption } = withEncryption(base);
+  const { client: prisma, control: encryption } = withEncryption(base, { onDecryptFailure: auditDecryptFailure });
   return {
     kind: "postgres",
     prisma,
@@ -161,7 +178,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     throw error;
   }
   const base = new PrismaClient({ adapter: pgliteAdapter(pglite) });
-  const { client: prisma, control: encryption } = withEncryption(base);
+  const { client: prisma, control: encryption } = withEncryption(base, { onDecryptFailure: auditDecryptFailure });
   const connection: SqlConnection = {
     query: async (sql, params) => (await pglite.query(sql, params)).rows as never,
     exec: async (script) => void (await pglite.exec(script)),

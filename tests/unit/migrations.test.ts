@@ -75,7 +75,7 @@ describe("readMigrations", () => {
     expect(migrations.map((m) => m.name)).toEqual([...migrations.map((m) => m.name)].sort());
   });
 
-  test("sorts by directory name and ignores plain files such as migration_lock.toml", () => {
+  test("sorts by directory name and ignores plain files such as migration_lock.toml and the schema snapshot", () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), "kamkor-migrations-"));
     try {
       for (const name of ["20260102000000_second", "20260101000000_first"]) {
@@ -83,6 +83,7 @@ describe("readMigrations", () => {
         fs.writeFileSync(path.join(directory, name, "migration.sql"), `-- ${name}\n`);
       }
       fs.writeFileSync(path.join(directory, "migration_lock.toml"), 'provider = "postgresql"\n');
+      fs.writeFileSync(path.join(directory, "schema.snapshot.prisma"), "// schema as of the latest migration\n");
       const migrations = readMigrations(directory);
       expect(migrations.map((m) => m.name)).toEqual(["20260101000000_first", "20260102000000_second"]);
       expect(migrations[0].checksum).toBe(sha256("-- 20260101000000_first\n"));

@@ -15,28 +15,9 @@ import { mayRequestBreakGlass, mayReviewBreakGlass, reviewQueueScope } from "~po
  * reason and the password again (step-up), covers only the records that match exactly, is
  * read-only (the person policy never lets it update), expires (KAMKOR_BREAK_GLASS_MINUTES,
  * default 60) and lands in the district supervisor's review queue.
+ * Lookups of active grants are in grants.server.ts (people.server needs them; this file needs people).
  */
 type Context = Partial<AppLoadContext> | undefined;
-
-export async function activeGrant(args: { userId: string; recordType: string; recordId: string; now?: Date }) {
-  const prisma = await getPrisma();
-  return prisma.breakGlassGrant.findFirst({
-    where: { userId: args.userId, recordType: args.recordType, recordId: args.recordId, expiresAt: { gt: args.now ?? new Date() } },
-    select: { id: true, expiresAt: true },
-    orderBy: { expiresAt: "desc" },
-  });
-}
-
-/** The latest expiry among the user's active grants (for the banner), or null. */
-export async function activeBreakGlassUntil(userId: string, now = new Date()): Promise<Date | null> {
-  const prisma = await getPrisma();
-  const latest = await prisma.breakGlassGrant.findFirst({
-    where: { userId, expiresAt: { gt: now } },
-    select: { expiresAt: true },
-    orderBy: { expiresAt: "desc" },
-  });
-  return latest?.expiresAt ?? null;
-}
 
 export type OpenResult = { ok: true; personIds: string[] } | { ok: false; field: "password"; error: "breakGlass.error.wrongPassword" };
 
@@ -137,15 +118,5 @@ export async function reviewBreakGlass(args: {
     fields: ["verdict", ...(args.comment ? ["reviewComment"] : [])],
     purpose: args.verdict,
     context: args.context,
-  });
-}
-
-/** The user's open grants, newest first. */
-export async function activeGrantsOf(userId: string, now = new Date()) {
-  const prisma = await getPrisma();
-  return prisma.breakGlassGrant.findMany({
-    where: { userId, expiresAt: { gt: now } },
-    select: { id: true, recordType: true, recordId: true, expiresAt: true },
-    orderBy: { createdAt: "desc" },
   });
 }

@@ -4,7 +4,7 @@ import { callerActor, type Caller } from "~/kit/request.server";
 import { deny } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import { blindIndexMatches, personBlindIndex } from "~/server/encryption/blind-index.server";
-import { activeGrant } from "~/modules/break-glass/break-glass.server";
+import { activeGrant } from "~/modules/break-glass/grants.server";
 import { mayActOnPerson, PERSON_FIELDS, visiblePersonFields, type PersonField, type PersonScopeFacts } from "~policies/person.policy";
 import type { PersonSearchCriteria } from "./people.schema";
 

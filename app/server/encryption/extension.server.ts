@@ -82,27 +82,19 @@ export function prismaKeyStore(client: AnyClient): KeyStore {
 const pendingAudits = new Set<Promise<void>>();
 
 /**
- * Audits a decryption failure ("encryption.decrypt_failed": place named, value never). Best
- * effort and not awaited: the DecryptionError is what the caller sees, and the audit append
- * must not wait for the caller's own transaction (PGlite has one connection).
+ * Audits a decryption failure through `audit` (db.server wires it to the audit log; importing
+ * the log here would be a cycle: audit → db → this file). Best effort and not awaited: the
+ * DecryptionError is what the caller sees, and the audit append must not wait for the
+ * caller's own transaction (PGlite has one connection), so it starts after the caller's throw.
  */
-export function reportDecryptFailure(error: DecryptionError): void {
-  const audit = import("~/server/audit/audit.server")
-    .then(({ recordAudit }) =>
-      recordAudit({
-        actor: null,
-        action: "encryption.decrypt_failed",
-        decision: "failed",
-        record: { type: error.table, id: error.recordId },
-        fields: [error.column],
-        purpose: error.keyVersion === undefined ? undefined : `key version ${error.keyVersion}`,
-      }),
-    )
+function reportDecryptFailure(audit: DecryptFailureAudit, error: DecryptionError): void {
+  const pending = Promise.resolve()
+    .then(() => audit(error))
     .catch((auditError: unknown) => {
       console.error(`Could not audit a decryption failure (${error.table}.${error.column}): ${auditError instanceof Error ? auditError.message : auditError}`);
     });
-  pendingAudits.add(audit);
-  void audit.finally(() => pendingAudits.delete(audit));
+  pendingAudits.add(pending);
+  void pending.finally(() => pendingAudits.delete(pending));
 }
 
 /** Waits for the audit events of decryption failures (tests, orderly shutdown). */
@@ -115,10 +107,17 @@ export type EncryptionControl = {
   models: ModelIndex;
   /** Loads the keyring (creating version 1 on an empty table). Throws KeyringError on a wrong root key. */
   ready(): Promise<void>;
+  /** Audits a decryption failure found outside the client (re-encryption), without waiting for it. */
+  reportDecryptFailure(error: DecryptionError): void;
 };
 
+/** Writes the audit event of a decryption failure ("encryption.decrypt_failed": place named, value never). */
+export type DecryptFailureAudit = (error: DecryptionError) => Promise<void>;
+
+export type EncryptionOptions = { onDecryptFailure: DecryptFailureAudit; keyring?: Keyring };
+
 /** The client with field encryption; `control` gives start-up and the key tools the keyring. */
-export function withEncryption(base: PrismaClient, keyring: Keyring = new Keyring()) {
+export function withEncryption(base: PrismaClient, { onDecryptFailure, keyring = new Keyring() }: EncryptionOptions) {
   const models = indexDataModel(runtimeDataModel(base));
   const problems = registryProblems(models);
   if (problems.length) throw new Error(`The encryption registry does not match the schema: ${problems.join("; ")}.`);
@@ -230,7 +229,7 @@ export function withEncryption(base: PrismaClient, keyring: Keyring = new Keyrin
       // Not a ciphertext at all (no version): decryptField reports that before using the key.
       return decryptField(stored, version === undefined ? Buffer.alloc(32) : keyring.fieldKey(version, spec.table, column), place);
     } catch (error) {
-      if (error instanceof DecryptionError) reportDecryptFailure(error);
+      if (error instanceof DecryptionError) reportDecryptFailure(onDecryptFailure, error);
       throw error;
     }
   }
@@ -321,6 +320,7 @@ export function withEncryption(base: PrismaClient, keyring: Keyring = new Keyrin
     keyring,
     models,
     ready: () => keyring.ready(baseStore, { create: true }),
+    reportDecryptFailure: (error) => reportDecryptFailure(onDecryptFailure, error),
   };
 
   const $transaction = (async (input: unknown, options?: unknown) => {

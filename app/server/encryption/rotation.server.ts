@@ -1,6 +1,7 @@
 import type { Database } from "~/server/db.server";
 import { ciphertextVersion, DecryptionError, decryptField, encryptField } from "./cipher.server";
-import { prismaKeyStore, reportDecryptFailure } from "./extension.server";
+import { recordAudit } from "~/server/audit/audit.server";
+import { prismaKeyStore } from "./extension.server";
 import { allModelSpecs, type ModelSpec } from "./registry";
 
 /**
@@ -17,7 +18,6 @@ const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 export async function rotateKey(database: Database): Promise<number> {
   const version = await database.encryption.keyring.rotate(prismaKeyStore(database.prisma));
-  const { recordAudit } = await import("~/server/audit/audit.server");
   await recordAudit({ actor: null, action: "keys.rotate", decision: "allowed", purpose: `command line: key version ${version} now encrypts new writes` });
   return version;
 }
@@ -108,7 +108,7 @@ export async function reencryptAll(database: Database, options: ReencryptOptions
                 const plaintext = decryptField(stored, keyring.fieldKey(from, spec.table, column), place);
                 values[index].push(encryptField(plaintext, keyring.fieldKey(version, spec.table, column), place, version));
               } catch (error) {
-                if (error instanceof DecryptionError) reportDecryptFailure(error);
+                if (error instanceof DecryptionError) database.encryption.reportDecryptFailure(error);
                 throw error;
               }
             });
