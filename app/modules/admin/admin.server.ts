@@ -1,9 +1,9 @@
 import type { Prisma, RecordStatus, Role } from "~/generated/prisma/client.ts";
 import type { MessageKey } from "~/i18n/i18n";
+import { auditBy } from "~/kit/audit.server";
 import type { Caller } from "~/kit/request.server";
 import { fieldError, formError, type CommandResult, type FieldErrors } from "~/kit/results";
 import type { AuditAction } from "~/server/audit/actions";
-import { auditActor, recordAudit } from "~/server/audit/audit.server";
 import { hashPassword } from "~/server/auth/password.server";
 import { checkPasswordPolicy } from "~/server/auth/password-policy.server";
 import { actorOf, notFound } from "~/server/authorization.server";
@@ -25,35 +25,32 @@ import type { AdminFilter, AgencyFormData } from "./admin.schema";
  * the changed fields, never their values.
  */
 
-type Call = Caller;
-
 /** Lists show at most this many rows; filters narrow them down. */
 export const LIST_LIMIT = 200;
 
 type AuditPlan = { action: AuditAction; record?: { type: string; id: string }; fields?: readonly string[] };
 
 /** The actor may do this kind of action at all — or the attempt is audited and answered with 404. */
-async function authorize(call: Call, action: AdminAction, audit: AuditPlan): Promise<void> {
+async function authorize(call: Caller, action: AdminAction, audit: AuditPlan): Promise<void> {
   if (mayAdminister(actorOf(call.user), action)) return;
-  await recordAudit({ actor: auditActor(call.user), decision: "denied", context: call.context, ...audit });
+  await auditBy(call, { ...audit, decision: "denied" });
   throw notFound();
 }
 
 /** Self-lockout (own account, own admin role, own agency): audited, answered with a message. */
-async function refuseSelfLockout(call: Call, action: AdminAction, target: AdminTarget, audit: AuditPlan, message: MessageKey) {
+async function refuseSelfLockout(call: Caller, action: AdminAction, target: AdminTarget, audit: AuditPlan, message: MessageKey) {
   if (!isSelfLockout(actorOf(call.user), action, target)) return null;
-  await recordAudit({ actor: auditActor(call.user), decision: "denied", context: call.context, ...audit });
+  await auditBy(call, { ...audit, decision: "denied" });
   return formError(message);
 }
 
 /** Audit first, then write; a failed write is audited as such and passed on. */
-async function auditedWrite<T>(call: Call, audit: AuditPlan, write: () => Promise<T>): Promise<T> {
-  const base = { actor: auditActor(call.user), context: call.context, ...audit };
-  await recordAudit({ ...base, decision: "allowed" });
+async function auditedWrite<T>(call: Caller, audit: AuditPlan, write: () => Promise<T>): Promise<T> {
+  await auditBy(call, audit);
   try {
     return await write();
   } catch (error) {
-    await recordAudit({ ...base, decision: "failed" });
+    await auditBy(call, { ...audit, decision: "failed" });
     throw error;
   }
 }
@@ -74,7 +71,7 @@ const ADMIN_AREA = { type: "area", id: "admin" };
 
 // ---- Reads -------------------------------------------------------------------------------
 
-export async function listAgencies({ user, context, filter }: Call & { filter: AdminFilter }) {
+export async function listAgencies({ user, context, filter }: Caller & { filter: AdminFilter }) {
   await authorize({ user, context }, "agency.list", { action: "record.read_denied", record: ADMIN_AREA });
   const prisma = await getPrisma();
   const where: Prisma.AgencyWhereInput = {
@@ -90,7 +87,7 @@ export async function listAgencies({ user, context, filter }: Call & { filter: A
   return { rows: rows.slice(0, LIST_LIMIT).map(({ _count, ...agency }) => ({ ...agency, userCount: _count.users })), truncated: rows.length > LIST_LIMIT };
 }
 
-export async function listUsers({ user, context, filter }: Call & { filter: AdminFilter }) {
+export async function listUsers({ user, context, filter }: Caller & { filter: AdminFilter }) {
   await authorize({ user, context }, "user.list", { action: "record.read_denied", record: ADMIN_AREA });
   const prisma = await getPrisma();
   // `roles: { has }` does not survive the PGlite adapter (it sends the value where an array is
@@ -113,7 +110,7 @@ export async function listUsers({ user, context, filter }: Call & { filter: Admi
 }
 
 /** Choices for the forms and filters: districts (grouped by region) and agencies. */
-export async function adminFormOptions({ user, context }: Call) {
+export async function adminFormOptions({ user, context }: Caller) {
   await authorize({ user, context }, "agency.list", { action: "record.read_denied", record: ADMIN_AREA });
   const prisma = await getPrisma();
   const [districts, agencies] = await Promise.all([
@@ -130,7 +127,7 @@ export async function adminFormOptions({ user, context }: Call) {
   return { districts, agencies };
 }
 
-export async function getAgency({ user, context, agencyId }: Call & { agencyId: string }) {
+export async function getAgency({ user, context, agencyId }: Caller & { agencyId: string }) {
   await authorize({ user, context }, "agency.list", { action: "record.read_denied", record: { type: "agency", id: agencyId } });
   const prisma = await getPrisma();
   const agency = await prisma.agency.findUnique({
@@ -142,7 +139,7 @@ export async function getAgency({ user, context, agencyId }: Call & { agencyId: 
   return { ...rest, userCount: _count.users };
 }
 
-export async function getUser({ user, context, userId }: Call & { userId: string }) {
+export async function getUser({ user, context, userId }: Caller & { userId: string }) {
   await authorize({ user, context }, "user.list", { action: "record.read_denied", record: { type: "user", id: userId } });
   const prisma = await getPrisma();
   const account = await prisma.user.findUnique({
@@ -174,7 +171,7 @@ async function districtExists(territoryId: string): Promise<boolean> {
   return territory !== null && (territory.kind === "district" || territory.kind === "city");
 }
 
-export async function createAgency(call: Call & { data: AgencyFormData }): Promise<CommandResult> {
+export async function createAgency(call: Caller & { data: AgencyFormData }): Promise<CommandResult> {
   const id = newId();
   const audit: AuditPlan = { action: "admin.agency_create", record: { type: "agency", id }, fields: ["type", "territoryId", "nameRu", "nameKy", "nameEn"] };
   await authorize(call, "agency.create", audit);
@@ -185,7 +182,7 @@ export async function createAgency(call: Call & { data: AgencyFormData }): Promi
   return { ok: true, id };
 }
 
-export async function updateAgency(call: Call & { agencyId: string; data: AgencyFormData }): Promise<CommandResult> {
+export async function updateAgency(call: Caller & { agencyId: string; data: AgencyFormData }): Promise<CommandResult> {
   const record = { type: "agency" as const, id: call.agencyId };
   await authorize(call, "agency.update", { action: "admin.agency_update", record });
   const prisma = await getPrisma();
@@ -199,7 +196,7 @@ export async function updateAgency(call: Call & { agencyId: string; data: Agency
 }
 
 /** Disabling an agency signs all its people out at once (their sessions are deleted). */
-export async function setAgencyStatus(call: Call & { agencyId: string; status: RecordStatus }): Promise<CommandResult> {
+export async function setAgencyStatus(call: Caller & { agencyId: string; status: RecordStatus }): Promise<CommandResult> {
   const record = { type: "agency" as const, id: call.agencyId };
   const audit: AuditPlan = { action: "admin.agency_update", record, fields: ["status"] };
   const action = call.status === "disabled" ? "agency.disable" : "agency.enable";
@@ -229,7 +226,7 @@ async function activeAgencyExists(agencyId: string): Promise<boolean> {
 
 export type CreateUserInput = { username: string; displayName: string; agencyId: string; roles: RoleName[]; password: string };
 
-export async function createUser(call: Call & { data: CreateUserInput }): Promise<CommandResult> {
+export async function createUser(call: Caller & { data: CreateUserInput }): Promise<CommandResult> {
   const id = newId();
   const { data } = call;
   const audit: AuditPlan = {
@@ -272,7 +269,7 @@ async function existingUser(userId: string) {
   return user;
 }
 
-export async function updateUserDetails(call: Call & { userId: string; data: { displayName: string; agencyId: string } }): Promise<CommandResult> {
+export async function updateUserDetails(call: Caller & { userId: string; data: { displayName: string; agencyId: string } }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   await authorize(call, "user.update", { action: "admin.user_update", record });
   const before = await existingUser(call.userId);
@@ -286,7 +283,7 @@ export async function updateUserDetails(call: Call & { userId: string; data: { d
   return { ok: true, id: call.userId };
 }
 
-export async function setUserRoles(call: Call & { userId: string; roles: RoleName[] }): Promise<CommandResult> {
+export async function setUserRoles(call: Caller & { userId: string; roles: RoleName[] }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   const audit: AuditPlan = { action: "admin.user_roles", record, fields: ["roles"] };
   await authorize(call, "user.assignRoles", audit);
@@ -301,7 +298,7 @@ export async function setUserRoles(call: Call & { userId: string; roles: RoleNam
 }
 
 /** Disabling deletes every session of the user: an open browser is signed out on its next request. */
-export async function setUserStatus(call: Call & { userId: string; status: RecordStatus }): Promise<CommandResult> {
+export async function setUserStatus(call: Caller & { userId: string; status: RecordStatus }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   const disabling = call.status === "disabled";
   const audit: AuditPlan = { action: disabling ? "admin.user_disable" : "admin.user_enable", record, fields: ["status"] };
@@ -326,7 +323,7 @@ export async function setUserStatus(call: Call & { userId: string; status: Recor
  * Sets a new password chosen by the admin and ends the user's sessions. The TOTP secret is
  * untouched: the next sign-in still asks for a code, so a reset never bypasses the second factor.
  */
-export async function resetUserPassword(call: Call & { userId: string; password: string }): Promise<CommandResult> {
+export async function resetUserPassword(call: Caller & { userId: string; password: string }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   const audit: AuditPlan = { action: "admin.user_reset_password", record, fields: ["password"] };
   await authorize(call, "user.resetPassword", audit);
@@ -347,7 +344,7 @@ export async function resetUserPassword(call: Call & { userId: string; password:
 }
 
 /** Forgets the authenticator: the next sign-in goes through enrolment. Sessions end now. */
-export async function resetUserTotp(call: Call & { userId: string }): Promise<CommandResult> {
+export async function resetUserTotp(call: Caller & { userId: string }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   const audit: AuditPlan = { action: "admin.user_reset_totp", record, fields: ["totpSecret", "totpPendingSecret", "totpLastStep"] };
   await authorize(call, "user.resetTotp", audit);
