@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { activeBreakGlassUntil } from "~/modules/break-glass/grants.server";
 import { screeningTaskCount, unreadAlertCount } from "~/modules/screenings/alerts.server";
 import { menuBadges } from "~/modules/tasks/badge.server";
@@ -24,7 +24,7 @@ describe.each<Engine>(["postgres", "pglite"])("task inbox and menu badges on %s 
   const actors: Array<{ label: string; actor: Actor }> = [];
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     const psychologist = await asUser("psychologist");
