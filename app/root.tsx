@@ -5,9 +5,7 @@ import type { ReactNode } from "react";
 import { LanguageSwitcher } from "~/components/LanguageSwitcher";
 import { useNonce } from "~/components/nonce";
 import { formatDateTime } from "~/i18n/i18n";
-import { activeBreakGlassUntil } from "~/modules/break-glass/grants.server";
-import { screeningTaskCount, unreadAlertCount } from "~/modules/screenings/alerts.server";
-import { taskCounts } from "~/modules/tasks/tasks.server";
+import { menuBadges } from "~/modules/tasks/badge.server";
 
 import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/use-translation";
@@ -29,14 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await loadSession(request);
   const user = session?.stage === "full" ? session.user : null;
   const actor = user ? actorOf(user) : null;
-  // Independent reads: in parallel, so the page waits for one round trip, not two.
   const menu = areasFor(actor);
-  const [breakGlassUntil, openTasks, unreadAlerts] = await Promise.all([
-    user ? activeBreakGlassUntil(user.id) : null,
-    // One badge for everything waiting: support-plan tasks and screening deadlines (as the inbox).
-    actor ? Promise.all([taskCounts(actor), screeningTaskCount(actor)]).then(([plans, screenings]) => plans.total + screenings) : 0,
-    user && menu.includes("screeningAlerts") ? unreadAlertCount(user.id) : 0,
-  ]);
+  // Badge, alert count and break-glass banner: one indexed round trip, nothing decrypted.
+  const { breakGlassUntil, openTasks, unreadAlerts } = actor
+    ? await menuBadges(actor, { alerts: menu.includes("screeningAlerts") })
+    : { breakGlassUntil: null, openTasks: 0, unreadAlerts: 0 };
   return json({
     locale,
     user: user ? { displayName: user.displayName } : null,

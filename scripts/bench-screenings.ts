@@ -22,7 +22,8 @@
  */
 import { pathToFileURL } from "node:url";
 import { listAlerts, screeningTasksFor, unreadAlertCount } from "~/modules/screenings/alerts.server";
-import { answerQuestion, startScreening } from "~/modules/screenings/screenings.server";
+import { answerQuestion } from "~/modules/screenings/screening-session.server";
+import { startScreening } from "~/modules/screenings/screening-start.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
 import { closeDatabase } from "~/server/db.server";
 import { RecordingNotifier, setExternalNotifier } from "~/server/notify/notifier.server";

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sweepOrders } from "~/modules/protection-orders/order-sweep.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
-import { SCREENING_SESSION_HOURS, stopExpiredSessions } from "~/modules/screenings/screenings.server";
+import { SCREENING_SESSION_HOURS, stopExpiredSessions } from "~/modules/screenings/session-expiry.server";
 import { closeDatabase, getDatabase } from "~/server/db.server";
 import { EnvError, getEnv } from "~/server/env.server";
 

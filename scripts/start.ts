@@ -21,7 +21,7 @@ import type { KamkorLoadContext } from "~/server/load-context";
 import { REQUEST_ID_HEADER } from "~/server/auth/session.server";
 import { sweepOrders } from "~/modules/protection-orders/order-sweep.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
-import { stopExpiredSessions } from "~/modules/screenings/screenings.server";
+import { stopExpiredSessions } from "~/modules/screenings/session-expiry.server";
 import { startPeriodicJob } from "~/server/scheduler.server";
 import { seedDemo, seedInstruments, seedOrderReferenceData, seedTerritories } from "~seeds/demo";
 

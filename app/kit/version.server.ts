@@ -5,7 +5,7 @@ import { getPrisma, type AppTransaction } from "~/server/db.server";
  * version (`updateMany where {id, version}`), so a second writer holding an old version changes
  * nothing and is shown what changed. New versioned record types add their Prisma model here.
  */
-export type VersionedModel = "supportPlan" | "screening" | "protectionOrder";
+export type VersionedModel = "supportPlan" | "supportPlanGoal" | "screening" | "protectionOrder";
 
 type VersionDelegate = { updateMany(args: { where: { id: string; version: number }; data: { version: { increment: number } } }): Promise<{ count: number }> };
 

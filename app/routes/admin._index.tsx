@@ -4,23 +4,19 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SelectField } from "~/components/SelectField";
 import { localName } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { signedIn } from "~/kit/request.server";
 import { AGENCY_TYPES, parseAdminFilter, RECORD_STATUSES } from "~/modules/admin/admin.schema";
 import { AgencyOptions, DistrictOptions, StatusBadge } from "~/modules/admin/admin.components";
 import { adminFormOptions, listAgencies, listUsers } from "~/modules/admin/admin.server";
-import { requireArea } from "~/server/authorization.server";
 import { ROLES } from "~policies/roles";
 
 export const meta: MetaFunction = () => [{ title: "Kamkor" }];
 
 /** Administration home: agencies and user accounts, each list with its filters. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireArea(request, context, "admin");
+  const caller = await signedIn({ request, context }, "admin");
   const filter = parseAdminFilter(new URL(request.url));
-  const [agencies, users, options] = await Promise.all([
-    listAgencies({ actor, context, filter }),
-    listUsers({ actor, context, filter }),
-    adminFormOptions({ actor, context }),
-  ]);
+  const [agencies, users, options] = await Promise.all([listAgencies({ ...caller, filter }), listUsers({ ...caller, filter }), adminFormOptions(caller)]);
   return json({ filter, agencies, users, options });
 }
 

@@ -7,12 +7,14 @@ import type { z } from "zod";
 import { ValidatedForm } from "~/components/ValidatedForm";
 import { localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { refusedFields, refusedForm } from "~/kit/form-action.server";
+import { idParam, signedIn } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 import { AccessToggle, DoneNotice, StatusBadge, useFieldError } from "~/modules/admin/admin.components";
 import { agencyActionSchema, agencyDetailsSchema } from "~/modules/admin/admin.schema";
 import { adminFormOptions, getAgency, setAgencyStatus, updateAgency } from "~/modules/admin/admin.server";
 import { AgencyFields } from "~/modules/admin/AgencyFields";
-import { requireArea } from "~/server/authorization.server";
-import { parseForm, type FieldErrors } from "~/server/forms.server";
+import { parseForm } from "~/server/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Kamkor" }];
 
@@ -24,29 +26,27 @@ const DONE = {
 } as const satisfies Record<string, MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireArea(request, context, "admin");
-  const agency = await getAgency({ actor, context, agencyId: params.agencyId ?? "" });
-  const { districts } = await adminFormOptions({ actor, context });
+  const caller = await signedIn({ request, context }, "admin");
+  const agency = await getAgency({ ...caller, agencyId: idParam(params.agencyId) });
+  const { districts } = await adminFormOptions(caller);
   const done = new URL(request.url).searchParams.get("done") ?? "";
-  return json({ agency, districts, done: done in DONE ? DONE[done as keyof typeof DONE] : null, ownAgency: agency.id === actor.agency.id });
+  return json({ agency, districts, done: done in DONE ? DONE[done as keyof typeof DONE] : null, ownAgency: agency.id === caller.user.agency.id });
 }
 
-type ActionData = { intent?: string; fieldErrors: FieldErrors; formError?: MessageKey };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireArea(request, context, "admin");
-  const agencyId = params.agencyId ?? "";
+  const caller = await signedIn({ request, context }, "admin");
+  const agencyId = idParam(params.agencyId);
   const form = await parseForm(request, agencyActionSchema);
-  if (!form.ok) return json<ActionData>({ fieldErrors: form.fieldErrors, formError: form.formError }, 400);
+  if (!form.ok) return refusedFields({}, form.fieldErrors, form.formError);
   const { intent } = form.data;
   let result;
   if (form.data.intent === "details") {
     const { intent: _intent, ...fields } = form.data;
-    result = await updateAgency({ actor, context, agencyId, data: fields });
+    result = await updateAgency({ ...caller, agencyId, data: fields });
   } else {
-    result = await setAgencyStatus({ actor, context, agencyId, status: form.data.intent === "disable" ? "disabled" : "active" });
+    result = await setAgencyStatus({ ...caller, agencyId, status: form.data.intent === "disable" ? "disabled" : "active" });
   }
-  if (!result.ok) return json<ActionData>({ intent, fieldErrors: result.fieldErrors, formError: result.formError }, 400);
+  if (!result.ok) return refusedForm({}, result, intent);
   const done = intent === "details" ? "saved" : intent === "disable" ? "disabled" : "enabled";
   throw redirect(`/admin/agencies/${agencyId}?done=${done}`);
 }
@@ -54,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EditAgency() {
   const { t, locale } = useTranslation();
   const { agency, districts, done, ownAgency } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const form = useForm<z.infer<typeof agencyDetailsSchema>>({
     resolver: zodResolver(agencyDetailsSchema),
     values: { intent: "details", type: agency.type, territoryId: agency.territoryId, nameRu: agency.nameRu, nameKy: agency.nameKy, nameEn: agency.nameEn },

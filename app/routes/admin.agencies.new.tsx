@@ -4,38 +4,37 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ValidatedForm } from "~/components/ValidatedForm";
-import type { MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { refusedFields, refusedForm } from "~/kit/form-action.server";
+import { signedIn } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 import { useFieldError } from "~/modules/admin/admin.components";
 import { agencySchema, type AgencyFormData } from "~/modules/admin/admin.schema";
 import { adminFormOptions, createAgency } from "~/modules/admin/admin.server";
 import { AgencyFields } from "~/modules/admin/AgencyFields";
-import { requireArea } from "~/server/authorization.server";
-import { parseForm, type FieldErrors } from "~/server/forms.server";
+import { parseForm } from "~/server/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Kamkor" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireArea(request, context, "admin");
-  const { districts } = await adminFormOptions({ actor, context });
+  const caller = await signedIn({ request, context }, "admin");
+  const { districts } = await adminFormOptions(caller);
   return json({ districts });
 }
 
-type ActionData = { fieldErrors: FieldErrors; formError?: MessageKey };
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireArea(request, context, "admin");
+  const caller = await signedIn({ request, context }, "admin");
   const form = await parseForm(request, agencySchema);
-  if (!form.ok) return json<ActionData>({ fieldErrors: form.fieldErrors, formError: form.formError }, 400);
-  const result = await createAgency({ actor, context, data: form.data });
-  if (!result.ok) return json<ActionData>({ fieldErrors: result.fieldErrors, formError: result.formError }, 400);
+  if (!form.ok) return refusedFields({}, form.fieldErrors, form.formError);
+  const result = await createAgency({ ...caller, data: form.data });
+  if (!result.ok) return refusedForm({}, result);
   throw redirect(`/admin/agencies/${result.id}?done=agencyCreated`);
 }
 
 export default function NewAgency() {
   const { t } = useTranslation();
   const { districts } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const form = useForm<AgencyFormData>({
     resolver: zodResolver(agencySchema),
     defaultValues: { type: "" as AgencyFormData["type"], territoryId: "", nameRu: "", nameKy: "", nameEn: "" },

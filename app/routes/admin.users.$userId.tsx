@@ -10,6 +10,9 @@ import { TextField } from "~/components/TextField";
 import { ValidatedForm } from "~/components/ValidatedForm";
 import { formatDate, localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { refusedFields, refusedForm } from "~/kit/form-action.server";
+import type { CommandResult, FormActionData } from "~/kit/results";
+import { idParam, signedIn } from "~/kit/request.server";
 import { AccessToggle, AgencyOptions, DoneNotice, StatusBadge, useFieldError } from "~/modules/admin/admin.components";
 import {
   roleField,
@@ -22,19 +25,9 @@ import {
   userRolesSchema,
   type UserIntent,
 } from "~/modules/admin/admin.schema";
-import {
-  adminFormOptions,
-  getUser,
-  resetUserPassword,
-  resetUserTotp,
-  setUserRoles,
-  setUserStatus,
-  updateUserDetails,
-  type CommandResult,
-} from "~/modules/admin/admin.server";
+import { adminFormOptions, getUser, resetUserPassword, resetUserTotp, setUserRoles, setUserStatus, updateUserDetails } from "~/modules/admin/admin.server";
 import { RoleCheckboxes } from "~/modules/admin/RoleCheckboxes";
-import { requireArea } from "~/server/authorization.server";
-import { parseForm, type FieldErrors } from "~/server/forms.server";
+import { parseForm } from "~/server/forms.server";
 import { ROLES } from "~policies/roles";
 
 export const meta: MetaFunction = () => [{ title: "Kamkor" }];
@@ -50,14 +43,12 @@ const DONE = {
 } as const satisfies Record<string, MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireArea(request, context, "admin");
-  const user = await getUser({ actor, context, userId: params.userId ?? "" });
-  const { agencies } = await adminFormOptions({ actor, context });
+  const caller = await signedIn({ request, context }, "admin");
+  const user = await getUser({ ...caller, userId: idParam(params.userId) });
+  const { agencies } = await adminFormOptions(caller);
   const done = new URL(request.url).searchParams.get("done") ?? "";
-  return json({ user, agencies, self: user.id === actor.id, done: done in DONE ? DONE[done as keyof typeof DONE] : null });
+  return json({ user, agencies, self: user.id === caller.user.id, done: done in DONE ? DONE[done as keyof typeof DONE] : null });
 }
-
-type ActionData = { intent: UserIntent | null; fieldErrors: FieldErrors; formError?: MessageKey };
 
 function isIntent(value: unknown): value is UserIntent {
   return typeof value === "string" && (USER_INTENTS as readonly string[]).includes(value);
@@ -65,18 +56,18 @@ function isIntent(value: unknown): value is UserIntent {
 
 /** One page, several small forms: `intent` picks the schema and the command. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireArea(request, context, "admin");
-  const userId = params.userId ?? "";
+  const caller = await signedIn({ request, context }, "admin");
+  const userId = idParam(params.userId);
   let intent: unknown;
   try {
     intent = (await request.clone().formData()).get("intent");
   } catch {
     intent = null;
   }
-  if (!isIntent(intent)) return json<ActionData>({ intent: null, fieldErrors: {}, formError: "error.badRequest" }, 400);
+  if (!isIntent(intent)) return refusedFields({}, {}, "error.badRequest");
   const form = await parseForm(request, userIntentSchema(intent));
-  if (!form.ok) return json<ActionData>({ intent, fieldErrors: form.fieldErrors, formError: form.formError }, 400);
-  const call = { actor, context, userId };
+  if (!form.ok) return refusedFields({}, form.fieldErrors, form.formError, intent);
+  const call = { ...caller, userId };
   let result: CommandResult;
   switch (intent) {
     case "details": {
@@ -98,14 +89,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       result = await setUserStatus({ ...call, status: intent === "disable" ? "disabled" : "active" });
       break;
   }
-  if (!result.ok) return json<ActionData>({ intent, fieldErrors: result.fieldErrors, formError: result.formError }, 400);
+  if (!result.ok) return refusedForm({}, result, intent);
   throw redirect(`/admin/users/${userId}?done=${intent}`);
 }
 
 export default function EditUser() {
   const { t, locale } = useTranslation();
   const { user, agencies, self, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const errorsFor = (intent: UserIntent) => (actionData?.intent === intent ? actionData : undefined);
   return (
     <div className="page page-form">
@@ -188,7 +179,7 @@ export default function EditUser() {
   );
 }
 
-type SectionErrors = { fieldErrors: FieldErrors; formError?: MessageKey } | undefined;
+type SectionErrors = FormActionData | undefined;
 
 function FormError({ data }: { data: SectionErrors }) {
   const { t } = useTranslation();

@@ -8,19 +8,19 @@ import { TextField } from "~/components/TextField";
 import { ValidatedForm } from "~/components/ValidatedForm";
 import type { MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { signedIn } from "~/kit/request.server";
 import { AgencyOptions, useFieldError } from "~/modules/admin/admin.components";
 import { createUserSchema, roleField, rolesOf, type RoleField } from "~/modules/admin/admin.schema";
 import { adminFormOptions, createUser } from "~/modules/admin/admin.server";
 import { RoleCheckboxes } from "~/modules/admin/RoleCheckboxes";
-import { requireArea } from "~/server/authorization.server";
 import { parseForm, type FieldErrors } from "~/server/forms.server";
 import { ROLES, type RoleName } from "~policies/roles";
 
 export const meta: MetaFunction = () => [{ title: "Kamkor" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireArea(request, context, "admin");
-  const { agencies } = await adminFormOptions({ actor, context });
+  const caller = await signedIn({ request, context }, "admin");
+  const { agencies } = await adminFormOptions(caller);
   // ?agency=<id> preselects the agency (the link from an agency's page).
   const preselected = new URL(request.url).searchParams.get("agency");
   return json({ agencies, preselected: agencies.some((agency) => agency.id === preselected && agency.status === "active") ? preselected : null });
@@ -31,12 +31,12 @@ type KeptValues = { username: string; displayName: string; agencyId: string; rol
 type ActionData = { fieldErrors: FieldErrors; formError?: MessageKey; values?: KeptValues };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireArea(request, context, "admin");
+  const caller = await signedIn({ request, context }, "admin");
   const form = await parseForm(request, createUserSchema);
   if (!form.ok) return json<ActionData>({ fieldErrors: form.fieldErrors, formError: form.formError }, 400);
   const { username, displayName, agencyId, password } = form.data;
   const roles = rolesOf(form.data);
-  const result = await createUser({ actor, context, data: { username, displayName, agencyId, roles, password } });
+  const result = await createUser({ ...caller, data: { username, displayName, agencyId, roles, password } });
   if (!result.ok) {
     return json<ActionData>({ fieldErrors: result.fieldErrors, formError: result.formError, values: { username, displayName, agencyId, roles } }, 400);
   }

@@ -5,22 +5,22 @@ import { SelectField } from "~/components/SelectField";
 import { TextField } from "~/components/TextField";
 import type { MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { signedIn } from "~/kit/request.server";
 import { AUDIT_DECISIONS, EXPORT_MAX_ROWS, filterToSearchParams, parseAuditSearch } from "~/modules/audit/audit-filter.schema";
 import { searchAuditLog } from "~/modules/audit/audit-log.server";
 import { actionLabel, AuditTable, decisionLabel, Pager } from "~/modules/audit/AuditTable";
 import { AUDIT_ACTIONS } from "~/server/audit/actions";
-import { requireArea } from "~/server/authorization.server";
 
 export const meta: MetaFunction = () => [{ title: "Kamkor" }];
 
 /** Auditor only. GET search (searching changes nothing), validated strictly; every search is audited. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "audit");
-  const parsed = parseAuditSearch(new URL(request.url).searchParams);
+export async function loader(args: LoaderFunctionArgs) {
+  const caller = await signedIn(args, "audit");
+  const parsed = parseAuditSearch(new URL(args.request.url).searchParams);
   if (!parsed.ok) {
     return json({ values: parsed.values, errors: parsed.fieldErrors, formError: parsed.formError ?? null, page: null, query: "", paged: false }, 400);
   }
-  const page = await searchAuditLog({ user, context, filter: parsed.filter, cursor: parsed.cursor, used: parsed.used });
+  const page = await searchAuditLog({ ...caller, filter: parsed.filter, cursor: parsed.cursor, used: parsed.used });
   const paged = parsed.cursor.before !== undefined || parsed.cursor.after !== undefined;
   return json({ values: parsed.values, errors: {}, formError: null, page, query: filterToSearchParams(parsed.filter).toString(), paged });
 }

@@ -3,27 +3,25 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { auditSearchSchema, personIdSchema } from "~/modules/audit/audit-filter.schema";
+import { recordRequest } from "~/kit/request.server";
+import { auditSearchSchema } from "~/modules/audit/audit-filter.schema";
 import { personAccessReport } from "~/modules/audit/audit-log.server";
 import { actionLabel, AuditTable, Pager } from "~/modules/audit/AuditTable";
-import { notFound, requireArea } from "~/server/authorization.server";
 
 export const meta: MetaFunction = () => [{ title: "Kamkor" }];
 
 const pageQuery = auditSearchSchema.innerType().pick({ before: true, after: true }).strict();
 
 /** Auditor only: who has seen person :personId — from the audit log alone, never the Person row. Audited. */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "audit");
-  const personId = personIdSchema.safeParse(params.personId ?? "");
-  if (!personId.success) throw notFound();
-  const url = new URL(request.url);
+export async function loader(args: LoaderFunctionArgs) {
+  const { id: personId, ...caller } = await recordRequest(args, "audit", "personId");
+  const url = new URL(args.request.url);
   const cursor = pageQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!cursor.success || (cursor.data.before !== undefined && cursor.data.after !== undefined)) {
-    throw redirect(`/audit/person/${personId.data}`);
+    throw redirect(`/audit/person/${personId}`);
   }
-  const report = await personAccessReport({ user, context, personId: personId.data, cursor: cursor.data });
-  return json({ personId: personId.data, ...report });
+  const report = await personAccessReport({ ...caller, personId, cursor: cursor.data });
+  return json({ personId, ...report });
 }
 
 export default function PersonAccessReport() {

@@ -4,15 +4,15 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/TextField";
 import type { MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { signedIn } from "~/kit/request.server";
 import { personIdSchema } from "~/modules/audit/audit-filter.schema";
-import { requireArea } from "~/server/authorization.server";
 
 export const meta: MetaFunction = () => [{ title: "Kamkor" }];
 
 /** Auditor only: the lookup form's target; a valid id goes to its report, a bad one is explained. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireArea(request, context, "audit");
-  const params = new URL(request.url).searchParams;
+export async function loader(args: LoaderFunctionArgs) {
+  await signedIn(args, "audit");
+  const params = new URL(args.request.url).searchParams;
   const value = params.get("personId") ?? "";
   const parsed = personIdSchema.safeParse(value);
   if (parsed.success && [...params.keys()].length === 1) throw redirect(`/audit/person/${parsed.data}`);

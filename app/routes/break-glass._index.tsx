@@ -7,28 +7,28 @@ import { TextField } from "~/components/TextField";
 import { ValidatedForm } from "~/components/ValidatedForm";
 import type { MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { refusedFields, refusedForm } from "~/kit/form-action.server";
+import { signedIn } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 import { breakGlassRequestSchema } from "~/modules/break-glass/break-glass.schema";
 import { openBreakGlass } from "~/modules/break-glass/break-glass.server";
 import { activeGrantsOf } from "~/modules/break-glass/grants.server";
-import { requireArea } from "~/server/authorization.server";
 import { getEnv } from "~/server/env.server";
-import { parseForm, type FieldErrors } from "~/server/forms.server";
+import { parseForm } from "~/server/forms.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "people");
-  const opened = new URL(request.url).searchParams.get("opened");
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await signedIn(args, "people");
+  const opened = new URL(args.request.url).searchParams.get("opened");
   const grants = await activeGrantsOf(user.id);
   return json({ minutes: getEnv().KAMKOR_BREAK_GLASS_MINUTES, opened: opened === null ? null : Number(opened) || 0, grants });
 }
 
-type ActionData = { fieldErrors: FieldErrors; formError?: MessageKey };
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireArea(request, context, "people");
-  const form = await parseForm(request, breakGlassRequestSchema);
-  if (!form.ok) return json<ActionData>({ fieldErrors: form.fieldErrors, formError: form.formError }, 400);
-  const result = await openBreakGlass({ user, context, ...form.data });
-  if (!result.ok) return json<ActionData>({ fieldErrors: { [result.field]: result.error } }, 400);
+export async function action(args: ActionFunctionArgs) {
+  const caller = await signedIn(args, "people");
+  const form = await parseForm(args.request, breakGlassRequestSchema);
+  if (!form.ok) return refusedFields({}, form.fieldErrors, form.formError);
+  const result = await openBreakGlass({ ...caller, ...form.data });
+  if (!result.ok) return refusedForm({}, result);
   if (result.personIds.length === 1) throw redirect(`/people/${result.personIds[0]}`);
   throw redirect(`/break-glass?opened=${result.personIds.length}`);
 }
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function BreakGlass() {
   const { t } = useTranslation();
   const { minutes, opened, grants } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const form = useForm({
     resolver: zodResolver(breakGlassRequestSchema),
     defaultValues: { pin: "", surname: "", birthDate: "", reason: "", password: "" },

@@ -3,22 +3,21 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { signedIn } from "~/kit/request.server";
 import { breakGlassReviewSchema } from "~/modules/break-glass/break-glass.schema";
 import { reviewBreakGlass, reviewQueue } from "~/modules/break-glass/break-glass.server";
-import { requireArea } from "~/server/authorization.server";
 import { parseForm } from "~/server/forms.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "breakGlassReview");
-  const items = await reviewQueue({ user, context });
-  return json({ items, saved: new URL(request.url).searchParams.has("saved") });
+export async function loader(args: LoaderFunctionArgs) {
+  const items = await reviewQueue(await signedIn(args, "breakGlassReview"));
+  return json({ items, saved: new URL(args.request.url).searchParams.has("saved") });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireArea(request, context, "breakGlassReview");
-  const form = await parseForm(request, breakGlassReviewSchema);
+export async function action(args: ActionFunctionArgs) {
+  const caller = await signedIn(args, "breakGlassReview");
+  const form = await parseForm(args.request, breakGlassReviewSchema);
   if (!form.ok) return json({ error: form.fieldErrors.verdict ?? form.formError ?? "error.badRequest" }, 400);
-  await reviewBreakGlass({ user, context, ...form.data });
+  await reviewBreakGlass({ ...caller, ...form.data });
   throw redirect("/break-glass/review?saved=1");
 }
 

@@ -6,6 +6,9 @@ import { SelectField } from "~/components/SelectField";
 import { TextField } from "~/components/TextField";
 import { formatDate, formatDateTime, localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { refusedFields, refusedForm } from "~/kit/form-action.server";
+import { callerActor, recordRequest } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import { GUARDIAN_RELATIONS, personPageActionSchema } from "~/modules/people/people.schema";
 import { readPerson } from "~/modules/people/people.server";
@@ -14,35 +17,32 @@ import { openPlanHref, planHref } from "~/modules/support-plans/links";
 import { listPersonPlans } from "~/modules/support-plans/support-plans.server";
 import { PersonOrders } from "~/modules/protection-orders/PersonOrders";
 import { ordersOfPerson } from "~/modules/protection-orders/order-reads.server";
-import { screeningLinksFor } from "~/modules/screenings/screenings.server";
-import { actorOf, notFound, requireArea } from "~/server/authorization.server";
+import { screeningLinksFor } from "~/modules/screenings/screening-views.server";
 import { getPrisma } from "~/server/db.server";
-import { parseForm, type FieldErrors } from "~/server/forms.server";
+import { parseForm } from "~/server/forms.server";
 import { mayActOnPerson } from "~policies/person.policy";
 import { mayActOnPlan } from "~policies/support-plan.policy";
 import { mayIssueOrders } from "~policies/protection-order.policy";
 
-const ID = /^[0-9a-f-]{36}$/i;
 const NOTICES = { merged: "person.merge.done", unmerged: "person.merge.undone", guardian: "person.guardianAdded" } as const;
 
 /** One person, as much as this viewer may see (404, audited, otherwise): identity, guardians, plans, chronology. */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "people");
-  if (!params.personId || !ID.test(params.personId)) throw notFound();
-  const view = await readPerson({ user, context, personId: params.personId, alsoShown: ["guardians", "plans", "chronology"] });
-  const actor = actorOf(user);
+export async function loader(args: LoaderFunctionArgs) {
+  const { id: personId, ...caller } = await recordRequest(args, "people", "personId");
+  const view = await readPerson({ ...caller, personId, alsoShown: ["guardians", "plans", "chronology"] });
+  const actor = callerActor(caller);
   const facts = { id: view.person.id, ...(await personFacts(view.person.id)) };
   const [guardians, plans, chronology, merge, orders] = await Promise.all([
     listGuardians(actor, view.person.id),
-    listPersonPlans({ user, context, personId: view.person.id }),
-    personChronology({ user, context, personId: view.person.id }),
+    listPersonPlans({ ...caller, personId: view.person.id }),
+    personChronology({ ...caller, personId: view.person.id }),
     view.breakGlass ? null : mergeView(actor, view.person as Parameters<typeof mergeView>[1]),
     // The order policy decides on its own: a break-glass read of the person opens no order.
-    ordersOfPerson({ user, context }, view.person.id),
+    ordersOfPerson(caller, view.person.id),
   ]);
   // Screenings: content viewers get the result, others "screening on file" only (policy in screeningLinksFor).
-  const screenings = view.breakGlass ? null : await screeningLinksFor({ user, context, personId: view.person.id });
-  const notice = new URL(request.url).searchParams.get("done");
+  const screenings = view.breakGlass ? null : await screeningLinksFor({ ...caller, personId: view.person.id });
+  const notice = new URL(args.request.url).searchParams.get("done");
   return json({
     ...view,
     guardians,
@@ -63,25 +63,22 @@ async function personFacts(id: string) {
   return prisma.person.findUniqueOrThrow({ where: { id }, select: { ownerAgencyId: true, territoryId: true } });
 }
 
-type ActionData = { fieldErrors: FieldErrors; formError?: MessageKey };
-
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireArea(request, context, "people");
-  if (!params.personId || !ID.test(params.personId)) throw notFound();
-  const form = await parseForm(request, personPageActionSchema);
-  if (!form.ok) return json<ActionData>({ fieldErrors: form.fieldErrors, formError: form.formError }, 400);
-  const personId = params.personId;
+/** The person page's forms (add a guardian, merge, undo a merge), told apart by `intent`. */
+export async function action(args: ActionFunctionArgs) {
+  const { id: personId, ...caller } = await recordRequest(args, "people", "personId");
+  const form = await parseForm(args.request, personPageActionSchema);
+  if (!form.ok) return refusedFields({}, form.fieldErrors, form.formError);
   switch (form.data.intent) {
     case "addGuardian": {
-      const result = await addGuardian({ user, context, childId: personId, guardianPin: form.data.guardianPin, relation: form.data.relation });
-      if (!result.ok) return json<ActionData>({ fieldErrors: { [result.field]: result.error } }, 400);
+      const result = await addGuardian({ ...caller, childId: personId, guardianPin: form.data.guardianPin, relation: form.data.relation });
+      if (!result.ok) return refusedForm({}, result);
       throw redirect(`/people/${personId}?done=guardian`);
     }
     case "merge":
-      await mergePeople({ user, context, survivorId: personId, duplicateId: form.data.duplicateId });
+      await mergePeople({ ...caller, survivorId: personId, duplicateId: form.data.duplicateId });
       throw redirect(`/people/${personId}?done=merged`);
     case "unmerge":
-      await unmergePeople({ user, context, survivorId: personId, mergeId: form.data.mergeId });
+      await unmergePeople({ ...caller, survivorId: personId, mergeId: form.data.mergeId });
       throw redirect(`/people/${personId}?done=unmerged`);
   }
 }
@@ -92,7 +89,7 @@ const fullName = (name: Name) => [name.surname, name.givenName, name.patronymic]
 export default function PersonPage() {
   const { t, locale } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const { person, fields, hiddenFields, breakGlass } = data;
   const fieldError = (name: string) => {
     const key = actionData?.fieldErrors[name];

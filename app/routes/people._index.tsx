@@ -4,18 +4,18 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/TextField";
 import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { callerActor, signedIn } from "~/kit/request.server";
 import { personSearchSchema } from "~/modules/people/people.schema";
 import { searchPeople, type PersonSummary } from "~/modules/people/people.server";
-import { actorOf, requireArea } from "~/server/authorization.server";
 import { mayActOnPerson } from "~policies/person.policy";
 
 /** GET search (a search changes nothing); only people the user may see are listed. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "people");
-  const params = new URL(request.url).searchParams;
+export async function loader(args: LoaderFunctionArgs) {
+  const caller = await signedIn(args, "people");
+  const params = new URL(args.request.url).searchParams;
   const values = { pin: params.get("pin") ?? "", surname: params.get("surname") ?? "", birthDate: params.get("birthDate") ?? "" };
   const searched = params.has("pin") || params.has("surname") || params.has("birthDate");
-  const mayCreate = mayActOnPerson(actorOf(user), "create", null);
+  const mayCreate = mayActOnPerson(callerActor(caller), "create", null);
   if (!searched) return json({ mayCreate, values, searched, errors: {} as Record<string, MessageKey>, results: null as PersonSummary[] | null });
   const parsed = personSearchSchema.safeParse(values);
   if (!parsed.success) {
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "pin")] ??= issue.message as MessageKey;
     return json({ mayCreate, values, searched, errors, results: null }, 400);
   }
-  const results = await searchPeople({ user, context, criteria: parsed.data });
+  const results = await searchPeople({ ...caller, criteria: parsed.data });
   return json({ mayCreate, values, searched, errors: {} as Record<string, MessageKey>, results });
 }
 

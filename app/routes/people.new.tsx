@@ -5,27 +5,32 @@ import { SelectField } from "~/components/SelectField";
 import { TextField } from "~/components/TextField";
 import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { refusedFields } from "~/kit/form-action.server";
+import { callerActor, signedIn } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 import type { DuplicateCandidate } from "~/modules/people/duplicates.server";
 import { personCreateSchema } from "~/modules/people/people.schema";
 import { createPerson } from "~/modules/people/person-create.server";
-import { actorOf, deny, requireArea } from "~/server/authorization.server";
-import { parseForm, type FieldErrors } from "~/server/forms.server";
+import { deny } from "~/server/authorization.server";
+import { parseForm } from "~/server/forms.server";
 import { mayActOnPerson } from "~policies/person.policy";
 
 /** Create a person: validate, look for likely duplicates, ask, then create (post-redirect-get). */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "people");
-  if (!mayActOnPerson(actorOf(user), "create", null)) await deny(user, context, { type: "person", id: "create" });
+export async function loader(args: LoaderFunctionArgs) {
+  const caller = await signedIn(args, "people");
+  if (!mayActOnPerson(callerActor(caller), "create", null)) await deny(caller.user, caller.context, { type: "person", id: "create" });
   return json({});
 }
 
 type Prompt = { candidates: DuplicateCandidate[]; pinBlocked: boolean; pinExistsOutOfScope: boolean };
-type ActionData = { values: Record<string, string>; fieldErrors: FieldErrors; formError?: MessageKey; prompt?: Prompt };
+/** A refused form, or the duplicates prompt (409) with what was typed. */
+type ActionData = FormActionData & { prompt?: Prompt };
 
 const FIELDS = ["surname", "givenName", "patronymic", "birthDate", "sex", "pin", "address", "phone", "notes"] as const;
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireArea(request, context, "people");
+export async function action(args: ActionFunctionArgs) {
+  const caller = await signedIn(args, "people");
+  const { request } = args;
   const values = Object.fromEntries(FIELDS.map((field) => [field, ""])) as Record<string, string>;
   const raw = await request
     .clone()
@@ -36,15 +41,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (typeof value === "string") values[field] = value.slice(0, 4000);
   }
   const form = await parseForm(request, personCreateSchema);
-  if (!form.ok) return json<ActionData>({ values, fieldErrors: form.fieldErrors, formError: form.formError }, 400);
-  const outcome = await createPerson({ user, context, input: form.data });
+  if (!form.ok) return refusedFields(values, form.fieldErrors, form.formError);
+  const outcome = await createPerson({ ...caller, input: form.data });
   if (outcome.kind !== "prompt") throw redirect(`/people/${outcome.personId}`);
   return json<ActionData>({ values, fieldErrors: {}, prompt: outcome }, 409);
 }
 
 export default function NewPerson() {
   const { t } = useTranslation();
-  const data = useActionData<typeof action>();
+  const data = useActionData<typeof action>() as ActionData | undefined;
   const values = data?.values ?? {};
   const error = (name: string) => {
     const key = data?.fieldErrors[name];

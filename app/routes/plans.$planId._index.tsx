@@ -7,10 +7,14 @@ import { TextAreaField } from "~/components/TextAreaField";
 import { TextField } from "~/components/TextField";
 import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { ConflictNotice, type PlanFormActionData } from "~/modules/support-plans/PlanComponents";
+import { formAction, refusedFields, submittedValues } from "~/kit/form-action.server";
+import type { FormActionData } from "~/kit/results";
+import { ConflictNotice } from "~/modules/support-plans/PlanComponents";
 import { ClosureSummary, PlanSummary, useLocalNames } from "~/modules/support-plans/PlanFacts";
-import { formRefused, planFormAction, planRequest, savedPlanHref, submittedValues, type PlanCommand } from "~/modules/support-plans/plan-route.server";
-import { acceptProposal, activatePlan, approveClosure, removeMember, reopenPlan, returnClosure } from "~/modules/support-plans/support-plan-commands.server";
+import { planRequest, savedPlanHref, type PlanCommand } from "~/modules/support-plans/plan-route.server";
+import { approveClosure, reopenPlan, returnClosure } from "~/modules/support-plans/plan-closure.server";
+import { acceptProposal, activatePlan } from "~/modules/support-plans/plan-lifecycle.server";
+import { removeMember } from "~/modules/support-plans/plan-team.server";
 import { PLAN_INTENTS, planIntentSchemas, type PlanIntent } from "~/modules/support-plans/support-plans.schema";
 import { readPlan } from "~/modules/support-plans/support-plans.server";
 
@@ -18,8 +22,7 @@ export { planLinks as links } from "~/modules/support-plans/plan-links";
 
 /** A plan's overview with the one-button actions (accept, activate, remove member, closure decision, reopen). */
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, context, planId } = await planRequest(args);
-  const plan = await readPlan({ user, context, planId });
+  const plan = await readPlan(await planRequest(args));
   return json({ plan, saved: new URL(args.request.url).searchParams.has("saved") });
 }
 
@@ -37,10 +40,10 @@ export async function action(args: ActionFunctionArgs) {
   const plan = await planRequest(args);
   const values = await submittedValues(args.request);
   const intent = values.intent as PlanIntent;
-  if (!PLAN_INTENTS.includes(intent)) return formRefused(values, {}, "error.badRequest");
+  if (!PLAN_INTENTS.includes(intent)) return refusedFields(values, {}, "error.badRequest");
   const command = INTENT_COMMANDS[intent] as PlanCommand<unknown>;
   // After a closure decision the supervisor may no longer see the plan's actions: stay on it anyway.
-  return planFormAction(args.request, {
+  return formAction(args.request, {
     schema: planIntentSchemas[intent],
     intent,
     run: (input) => command({ ...plan, input }),
@@ -51,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function PlanPage() {
   const { t } = useTranslation();
   const { plan, saved } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as PlanFormActionData;
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const can = (action: string) => (plan.actions as string[]).includes(action);
   const sees = (field: string) => (plan.fields as string[]).includes(field);
   const version = String(actionData?.conflict?.version ?? plan.version);

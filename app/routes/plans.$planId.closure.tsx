@@ -4,9 +4,9 @@ import { useLoaderData } from "@remix-run/react";
 import { ClosureFields } from "~/modules/support-plans/ClosureFields";
 import { PlanForm, usePlanForm } from "~/modules/support-plans/PlanComponents";
 import { authorizedPlan, planCommandAction } from "~/modules/support-plans/plan-route.server";
-import { requestClosure } from "~/modules/support-plans/support-plan-commands.server";
+import { requestClosure } from "~/modules/support-plans/plan-closure.server";
 import { closureRequestSchema } from "~/modules/support-plans/support-plans.schema";
-import { districtChoices } from "~/modules/support-plans/support-plans.server";
+import { districtChoices } from "~/modules/support-plans/plan-choices.server";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
 

@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { PlanForm, usePlanForm } from "~/modules/support-plans/PlanComponents";
 import { PlanNarrativeFields } from "~/modules/support-plans/PlanNarrativeFields";
 import { authorizedPlan, planCommandAction } from "~/modules/support-plans/plan-route.server";
-import { editPlan } from "~/modules/support-plans/support-plan-commands.server";
+import { editPlan } from "~/modules/support-plans/plan-lifecycle.server";
 import { editPlanSchema } from "~/modules/support-plans/support-plans.schema";
 import { readPlan } from "~/modules/support-plans/support-plans.server";
 

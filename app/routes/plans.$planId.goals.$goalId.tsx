@@ -7,10 +7,14 @@ import { TextField } from "~/components/TextField";
 import { localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { PlanForm, UserOptions, usePlanForm } from "~/modules/support-plans/PlanComponents";
-import { idParam, planFormAction, planRequest, savedPlanHref } from "~/modules/support-plans/plan-route.server";
-import { addGoal, updateGoal } from "~/modules/support-plans/support-plan-commands.server";
+import { formAction } from "~/kit/form-action.server";
+import { idParam } from "~/kit/request.server";
+import { goalAgencyChoices, teamChoices } from "~/modules/support-plans/plan-choices.server";
+import { authorizePlan } from "~/modules/support-plans/plan-facts.server";
+import { planRequest, savedPlanHref } from "~/modules/support-plans/plan-route.server";
+import { addGoal, updateGoal } from "~/modules/support-plans/plan-goals.server";
 import { GOAL_STATUSES, goalSchema, newGoalSchema, TEXT_MAX, todayIso } from "~/modules/support-plans/support-plans.schema";
-import { authorizePlan, goalAgencyChoices, readPlan, teamChoices } from "~/modules/support-plans/support-plans.server";
+import { readPlan } from "~/modules/support-plans/support-plans.server";
 import { deny } from "~/server/authorization.server";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
@@ -19,23 +23,24 @@ export { planLinks as links } from "~/modules/support-plans/plan-links";
 const goalIdOf = (value: string | undefined) => (value === "new" ? null : idParam(value));
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, context, planId } = await planRequest(args);
+  const request = await planRequest(args);
   const goalId = goalIdOf(args.params.goalId);
-  const facts = await authorizePlan(user, context, planId, "update");
-  const plan = await readPlan({ user, context, planId });
+  const facts = await authorizePlan(request, request.planId, "update");
+  const plan = await readPlan(request);
+  const { planId } = request;
   const goal = goalId ? plan.goals.find((candidate) => candidate.id === goalId) : null;
-  if (goalId && !goal) return deny(user, context, { type: "support_plan_goal", id: goalId });
+  if (goalId && !goal) return deny(request.user, request.context, { type: "support_plan_goal", id: goalId });
   const [agencies, team] = await Promise.all([goalAgencyChoices(facts), teamChoices(facts)]);
   return json({ planId, childName: plan.childName, planVersion: plan.version, goal: goal ?? null, agencies, team, today: todayIso() });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { user, context, planId } = await planRequest(args);
+  const plan = await planRequest(args);
   const goalId = goalIdOf(args.params.goalId);
-  return planFormAction(args.request, {
+  return formAction(args.request, {
     schema: goalId ? goalSchema : newGoalSchema,
-    run: (input) => (goalId ? updateGoal({ user, context, planId, goalId, input }) : addGoal({ user, context, planId, input })),
-    next: () => savedPlanHref(planId),
+    run: (input) => (goalId ? updateGoal({ ...plan, goalId, input }) : addGoal({ ...plan, input })),
+    next: () => savedPlanHref(plan.planId),
   });
 }
 

@@ -5,9 +5,9 @@ import { SelectField } from "~/components/SelectField";
 import { TextField } from "~/components/TextField";
 import { PlanForm, UserOptions, usePlanForm } from "~/modules/support-plans/PlanComponents";
 import { authorizedPlan, planCommandAction } from "~/modules/support-plans/plan-route.server";
-import { addMember } from "~/modules/support-plans/support-plan-commands.server";
+import { addMember } from "~/modules/support-plans/plan-team.server";
 import { addMemberSchema, ROLE_MAX } from "~/modules/support-plans/support-plans.schema";
-import { memberChoices } from "~/modules/support-plans/support-plans.server";
+import { memberChoices } from "~/modules/support-plans/plan-choices.server";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
 

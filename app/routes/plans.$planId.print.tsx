@@ -4,9 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { PlanSummary, useLocalNames } from "~/modules/support-plans/PlanFacts";
-import { idParam } from "~/modules/support-plans/plan-route.server";
+import { planRequest } from "~/modules/support-plans/plan-route.server";
 import { readPlan } from "~/modules/support-plans/support-plans.server";
-import { requireArea } from "~/server/authorization.server";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
 
@@ -15,11 +14,10 @@ export { planLinks as links } from "~/modules/support-plans/plan-links";
  * may see (the same view as the plan page). Opening it is audited as "support_plan.print".
  * Screenings never appear here (no screening data is read).
  */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "plans");
-  const planId = idParam(params.planId);
-  const plan = await readPlan({ user, context, planId, purpose: "print" });
-  return json({ plan, printedBy: user.displayName, printedAt: new Date().toISOString() });
+export async function loader(args: LoaderFunctionArgs) {
+  const request = await planRequest(args);
+  const plan = await readPlan({ ...request, purpose: "print" });
+  return json({ plan, printedBy: request.user.displayName, printedAt: new Date().toISOString() });
 }
 
 export default function PrintPlan() {

@@ -8,9 +8,9 @@ import type { MessageKey } from "~/i18n/i18n";
 import { ClosureFields } from "~/modules/support-plans/ClosureFields";
 import { PlanForm, usePlanForm } from "~/modules/support-plans/PlanComponents";
 import { authorizedPlan, planCommandAction } from "~/modules/support-plans/plan-route.server";
-import { recordReview } from "~/modules/support-plans/support-plan-commands.server";
+import { recordReview } from "~/modules/support-plans/plan-closure.server";
 import { NOTE_MAX, REVIEW_DECISIONS, reviewSchema, RISK_RATINGS, todayIso } from "~/modules/support-plans/support-plans.schema";
-import { districtChoices } from "~/modules/support-plans/support-plans.server";
+import { districtChoices } from "~/modules/support-plans/plan-choices.server";
 import { actorOf } from "~/server/authorization.server";
 import { mayActOnPlan } from "~policies/support-plan.policy";
 

@@ -4,9 +4,9 @@ import { useLoaderData } from "@remix-run/react";
 import { SelectField } from "~/components/SelectField";
 import { PlanForm, UserOptions, usePlanForm } from "~/modules/support-plans/PlanComponents";
 import { authorizedPlan, planCommandAction } from "~/modules/support-plans/plan-route.server";
-import { transferPlan } from "~/modules/support-plans/support-plan-commands.server";
+import { transferPlan } from "~/modules/support-plans/plan-transfer.server";
 import { transferSchema } from "~/modules/support-plans/support-plans.schema";
-import { transferChoices } from "~/modules/support-plans/support-plans.server";
+import { transferChoices } from "~/modules/support-plans/plan-choices.server";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
 

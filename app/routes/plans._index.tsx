@@ -3,19 +3,19 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { signedIn } from "~/kit/request.server";
 import { planStatusLabel } from "~/modules/support-plans/PlanComponents";
 import { caseloadQuerySchema } from "~/modules/support-plans/support-plans.schema";
 import { listCaseload } from "~/modules/support-plans/support-plans.server";
-import { requireArea } from "~/server/authorization.server";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
 
 /** The user's caseload: 50 plans a page, the child's name only where the plan policy allows. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "plans");
-  const query = caseloadQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+export async function loader(args: LoaderFunctionArgs) {
+  const caller = await signedIn(args, "plans");
+  const query = caseloadQuerySchema.safeParse(Object.fromEntries(new URL(args.request.url).searchParams));
   const page = query.success ? query.data.page : 1;
-  const { rows, hasNext } = await listCaseload({ user, context, page });
+  const { rows, hasNext } = await listCaseload({ ...caller, page });
   return json({ rows, page, hasNext });
 }
 

@@ -1,32 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { formAction } from "~/kit/form-action.server";
+import { idParam, signedIn } from "~/kit/request.server";
 import { PlanForm, usePlanForm } from "~/modules/support-plans/PlanComponents";
 import { PlanNarrativeFields } from "~/modules/support-plans/PlanNarrativeFields";
-import { idParam, planFormAction } from "~/modules/support-plans/plan-route.server";
-import { openPlan } from "~/modules/support-plans/support-plan-commands.server";
+import { openPlan } from "~/modules/support-plans/plan-lifecycle.server";
 import { proposalGrounds } from "~/modules/screenings/pathway-commands.server";
 import { openPlanSchema } from "~/modules/support-plans/support-plans.schema";
 import { newPlanContext } from "~/modules/support-plans/support-plans.server";
-import { requireArea } from "~/server/authorization.server";
 
 export { planLinks as links } from "~/modules/support-plans/plan-links";
 
 /** Open a plan (inspector, social worker) or propose one (pedagogue) for a person the user may see. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "plans");
-  const params = new URL(request.url).searchParams;
-  const personId = idParam(params.get("personId") ?? undefined);
-  const { mode, childName } = await newPlanContext({ user, context, personId });
+export async function loader(args: LoaderFunctionArgs) {
+  const caller = await signedIn(args, "plans");
+  const params = new URL(args.request.url).searchParams;
+  const personId = idParam(params.get("personId"));
+  const { mode, childName } = await newPlanContext({ ...caller, personId });
   // A screening's "propose a support plan" names its action; the grounds it found are read on the server and ticked in advance.
   const fromScreeningAction = params.get("fromScreeningAction");
-  const grounds = fromScreeningAction ? await proposalGrounds({ user, context, actionId: idParam(fromScreeningAction), personId }) : [];
+  const grounds = fromScreeningAction ? await proposalGrounds({ ...caller, actionId: idParam(fromScreeningAction), personId }) : [];
   return json({ personId, mode, childName, grounds });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireArea(request, context, "plans");
-  return planFormAction(request, { schema: openPlanSchema, run: (input) => openPlan({ user, context, input }), next: (planId) => `/plans/${planId}` });
+export async function action(args: ActionFunctionArgs) {
+  const caller = await signedIn(args, "plans");
+  return formAction(args.request, { schema: openPlanSchema, run: (input) => openPlan({ ...caller, input }), next: (plan) => `/plans/${plan.id}` });
 }
 
 export default function NewPlan() {

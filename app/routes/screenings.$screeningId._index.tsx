@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDate, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { PathwayPanel } from "~/modules/screenings/PathwayPanel";
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
-import { pathwayStateFor } from "~/modules/screenings/pathways.server";
+import { pathwayStateFor } from "~/modules/screenings/pathway-state.server";
 import { screeningLinks } from "~/modules/screenings/screening-links";
-import { screeningRequest } from "~/modules/screenings/screening-route.server";
 import { assignClinicianSchema } from "~/modules/screenings/screenings.schema";
-import { assignClinician, clinicianChoices, readScreening } from "~/modules/screenings/screenings.server";
-import { parseForm } from "~/server/forms.server";
+import { assignClinician, clinicianChoices } from "~/modules/screenings/screening-assignments.server";
+import { readScreening } from "~/modules/screenings/screening-views.server";
+import { formAction } from "~/kit/form-action.server";
+import { recordRequest } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 
 export const links: LinksFunction = () => [...screeningLinks(), ...pathwayLinks()];
 
@@ -19,30 +21,30 @@ export const links: LinksFunction = () => [...screeningLinks(), ...pathwayLinks(
  * ("screening on file, follow-up due/done") for those who may see only that. Out of scope: 404.
  */
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, context, screeningId } = await screeningRequest(args);
-  const screening = await readScreening({ user, context, screeningId, purpose: "result" });
+  const { id: screeningId, ...caller } = await recordRequest(args, "people", "screeningId");
+  const screening = await readScreening({ ...caller, screeningId, purpose: "result" });
   // The pathway (checklist, assessment deadline, re-screening, actions) exists once the session is complete;
   // each link in it is shown only to those who may follow it.
-  const pathway = screening.status === "completed" ? await pathwayStateFor({ user, context, screeningId }) : null;
-  const clinicians = screening.mayAssignClinician ? await clinicianChoices({ user, context, screeningId }) : [];
+  const pathway = screening.status === "completed" ? await pathwayStateFor({ ...caller, screeningId }) : null;
+  const clinicians = screening.mayAssignClinician ? await clinicianChoices({ ...caller, screeningId }) : [];
   return json({ screening, pathway, clinicians, assigned: new URL(args.request.url).searchParams.has("assigned") });
 }
 
-type ActionData = { error: MessageKey };
-
 export async function action(args: ActionFunctionArgs) {
-  const { user, context, screeningId } = await screeningRequest(args);
-  const parsed = await parseForm(args.request, assignClinicianSchema);
-  if (!parsed.ok) return json<ActionData>({ error: parsed.formError ?? "screening.error.clinician" }, 400);
-  const result = await assignClinician({ user, context, screeningId, userId: parsed.data.userId });
-  if (!result.ok) return json<ActionData>({ error: result.error }, 400);
-  throw redirect(`/screenings/${screeningId}?assigned`);
+  const { id: screeningId, ...caller } = await recordRequest(args, "people", "screeningId");
+  return formAction(args.request, {
+    schema: assignClinicianSchema,
+    run: (input) => assignClinician({ ...caller, screeningId, userId: input.userId }),
+    next: () => `/screenings/${screeningId}?assigned`,
+  });
 }
 
 export default function ScreeningResult() {
   const { t, locale } = useTranslation();
   const { screening, pathway, clinicians, assigned } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
+  // A malformed choice is a field error of the schema; a choice the screening does not offer, the command's form error.
+  const assignError = actionData?.formError ?? actionData?.fieldErrors.userId;
   const content = screening.content;
   const answerLabel = (answer: string) =>
     ["yes", "no", "declined", "none"].includes(answer) ? t(`screening.answer.${answer}` as MessageKey) : t("screening.answer.given");
@@ -160,9 +162,9 @@ export default function ScreeningResult() {
       {screening.mayAssignClinician && clinicians.length > 0 ? (
         <section aria-labelledby="assign-heading">
           <h2 id="assign-heading">{t("screening.assign.title")}</h2>
-          {actionData?.error ? (
+          {assignError ? (
             <p className="form-error" role="alert">
-              {t(actionData.error)}
+              {t(assignError)}
             </p>
           ) : null}
           <Form method="post" className="inline-field">

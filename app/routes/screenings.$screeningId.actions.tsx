@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField } from "~/components/SelectField";
 import { TextAreaField } from "~/components/TextAreaField";
@@ -8,43 +8,43 @@ import { useTranslation } from "~/i18n/use-translation";
 import { dismissAction, mayStartPlan, referralChoices, takeAction, type ReferralChoice } from "~/modules/screenings/pathway-commands.server";
 import { PathwayNotices } from "~/modules/screenings/PathwayNotices";
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
-import { pathwayRequest, refused, submittedValues, type PathwayActionData } from "~/modules/screenings/pathway-route.server";
 import { KNOWN_FINDINGS, type ReferralKind } from "~/modules/screenings/pathway-rules";
 import { actionSchema } from "~/modules/screenings/pathways.schema";
-import { authorizePathway, pathwayStateFor } from "~/modules/screenings/pathways.server";
-import { actorOf } from "~/server/authorization.server";
-import { parseForm } from "~/server/forms.server";
+import { authorizePathway } from "~/modules/screenings/pathway-facts.server";
+import { pathwayStateFor } from "~/modules/screenings/pathway-state.server";
+import { formAction } from "~/kit/form-action.server";
+import { callerActor, recordRequest } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 
 export const links = pathwayLinks;
 
 /** Suggested actions after a screening: refer (one click, recipient pre-selected), propose a plan, or dismiss with a reason. */
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, context, screeningId } = await pathwayRequest(args);
-  const facts = await authorizePathway(user, context, screeningId, "act");
-  const state = await pathwayStateFor({ user, context, screeningId });
+  const { id: screeningId, ...caller } = await recordRequest(args, "screeningAlerts", "screeningId");
+  const facts = await authorizePathway(caller, screeningId, "act");
+  const state = await pathwayStateFor({ ...caller, screeningId });
   const kinds = [...new Set(state.actions.filter((a) => a.kind !== "propose_plan" && !a.takenAt && !a.dismissedAt).map((a) => a.kind as ReferralKind))];
   const choices: Partial<Record<ReferralKind, ReferralChoice[]>> = {};
   for (const kind of kinds) choices[kind] = await referralChoices(facts.territoryId, kind);
-  return json({ screeningId, actions: state.actions, choices, mayStartPlan: mayStartPlan(actorOf(user)) });
+  return json({ screeningId, actions: state.actions, choices, mayStartPlan: mayStartPlan(callerActor(caller)) });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { user, context, screeningId } = await pathwayRequest(args);
-  const values = await submittedValues(args.request);
-  const parsed = await parseForm(args.request, actionSchema);
-  if (!parsed.ok) return refused(values, parsed.fieldErrors, parsed.formError);
-  const input = parsed.data;
-  const result = input.intent === "take" ? await takeAction({ user, context, screeningId, input }) : await dismissAction({ user, context, screeningId, input });
-  if (!result.ok) return refused(values, result.fieldErrors, result.formError);
-  throw redirect(result.next ?? `/screenings/${screeningId}/actions?saved`);
+  const { id: screeningId, ...caller } = await recordRequest(args, "screeningAlerts", "screeningId");
+  return formAction(args.request, {
+    schema: actionSchema,
+    run: (input) => (input.intent === "take" ? takeAction({ ...caller, screeningId, input }) : dismissAction({ ...caller, screeningId, input })),
+    next: (result) => result.next ?? `/screenings/${screeningId}/actions?saved`,
+  });
 }
 
 export default function ActionsPage() {
   const { screeningId, actions, choices, mayStartPlan } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as PathwayActionData | undefined;
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const { t, locale } = useTranslation();
   const errorFor = (actionId: string, name: string) => {
-    if (actionData?.actionId !== actionId) return undefined;
+    // Refusals are shown at the action they were about (the posted actionId).
+    if (actionData?.values.actionId !== actionId) return undefined;
     const key = actionData.fieldErrors[name];
     return key ? t(key) : undefined;
   };
@@ -125,7 +125,7 @@ export default function ActionsPage() {
                       label={t(action.reasonRequired ? "pathway.actions.reason" : "pathway.actions.reasonOptional")}
                       hint={action.reasonRequired ? t("pathway.actions.reasonHint") : undefined}
                       error={errorFor(action.id, "reason")}
-                      defaultValue={actionData?.actionId === action.id ? (actionData.values.reason ?? "") : ""}
+                      defaultValue={actionData?.values.actionId === action.id ? (actionData.values.reason ?? "") : ""}
                     />
                     <button type="submit" className="button-secondary">
                       {t("pathway.actions.dismiss")}

@@ -1,22 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextAreaField } from "~/components/TextAreaField";
 import { formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { currentAssessmentInstrument, recordAssessment } from "~/modules/screenings/pathway-commands.server";
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
-import { pathwayRequest, refused, submittedValues, type PathwayActionData } from "~/modules/screenings/pathway-route.server";
 import { assessmentSchema } from "~/modules/screenings/pathways.schema";
-import { authorizePathway, lastAssessmentOf } from "~/modules/screenings/pathways.server";
-import { parseForm } from "~/server/forms.server";
+import { authorizePathway } from "~/modules/screenings/pathway-facts.server";
+import { lastAssessmentOf } from "~/modules/screenings/pathway-state.server";
+import { formAction } from "~/kit/form-action.server";
+import { recordRequest } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 
 export const links = pathwayLinks;
 
 /** The safety assessment (C-SSRS screener + plan): the school's psychologist or an assigned clinician. */
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, context, screeningId } = await pathwayRequest(args);
-  const facts = await authorizePathway(user, context, screeningId, "record_assessment");
+  const { id: screeningId, ...caller } = await recordRequest(args, "screeningAlerts", "screeningId");
+  const facts = await authorizePathway(caller, screeningId, "record_assessment");
   if (!facts.assessmentDueAt) throw new Response(null, { status: 404 });
   const instrument = await currentAssessmentInstrument();
   const last = await lastAssessmentOf(screeningId);
@@ -38,20 +40,19 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { user, context, screeningId } = await pathwayRequest(args);
-  const values = await submittedValues(args.request);
-  const parsed = await parseForm(args.request, assessmentSchema);
-  if (!parsed.ok) return refused(values, parsed.fieldErrors, parsed.formError);
-  const result = await recordAssessment({ user, context, screeningId, input: parsed.data });
-  if (!result.ok) return refused(values, result.fieldErrors, result.formError, result.formError ? 409 : 400);
-  throw redirect(`/screenings/${screeningId}/assessment?saved`);
+  const { id: screeningId, ...caller } = await recordRequest(args, "screeningAlerts", "screeningId");
+  return formAction(args.request, {
+    schema: assessmentSchema,
+    run: (input) => recordAssessment({ ...caller, screeningId, input }),
+    next: () => `/screenings/${screeningId}/assessment?saved`,
+  });
 }
 
 const ANSWERS = ["yes", "no", "declined"] as const;
 
 export default function AssessmentPage() {
   const { screeningId, dueAt, doneAt, last, instrument } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as PathwayActionData | undefined;
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const [params] = useSearchParams();
   const { t, locale } = useTranslation();
   const values = actionData?.values ?? {};

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextAreaField } from "~/components/TextAreaField";
 import { formatDateTime, type MessageKey } from "~/i18n/i18n";
@@ -7,36 +7,37 @@ import { useTranslation } from "~/i18n/use-translation";
 import { recordChecklist } from "~/modules/screenings/pathway-commands.server";
 import { PathwayNotices } from "~/modules/screenings/PathwayNotices";
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
-import { pathwayRequest, refused, submittedValues, type PathwayActionData } from "~/modules/screenings/pathway-route.server";
 import { CHECK_ITEMS } from "~/modules/screenings/pathway-rules";
 import { checklistSchema } from "~/modules/screenings/pathways.schema";
-import { authorizePathway, pathwayStateFor } from "~/modules/screenings/pathways.server";
-import { parseForm } from "~/server/forms.server";
+import { authorizePathway } from "~/modules/screenings/pathway-facts.server";
+import { pathwayStateFor } from "~/modules/screenings/pathway-state.server";
+import { formAction } from "~/kit/form-action.server";
+import { recordRequest } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 
 export const links = pathwayLinks;
 
 /** The acute safety checklist: the screener or the school's psychologist ticks each step; each tick is timed. */
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, context, screeningId } = await pathwayRequest(args);
-  const facts = await authorizePathway(user, context, screeningId, "record_checklist");
-  const state = await pathwayStateFor({ user, context, screeningId });
+  const { id: screeningId, ...caller } = await recordRequest(args, "screeningAlerts", "screeningId");
+  const facts = await authorizePathway(caller, screeningId, "record_checklist");
+  const state = await pathwayStateFor({ ...caller, screeningId });
   if (!state.checklist) throw new Response(null, { status: 404 });
   return json({ screeningId, version: facts.version, completedAt: state.checklist.completedAt, items: state.checklist.items ?? {} });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { user, context, screeningId } = await pathwayRequest(args);
-  const values = await submittedValues(args.request);
-  const parsed = await parseForm(args.request, checklistSchema);
-  if (!parsed.ok) return refused(values, parsed.fieldErrors, parsed.formError);
-  const result = await recordChecklist({ user, context, screeningId, input: parsed.data });
-  if (!result.ok) return refused(values, result.fieldErrors, result.formError, result.formError ? 409 : 400);
-  throw redirect(`/screenings/${screeningId}/checklist?saved`);
+  const { id: screeningId, ...caller } = await recordRequest(args, "screeningAlerts", "screeningId");
+  return formAction(args.request, {
+    schema: checklistSchema,
+    run: (input) => recordChecklist({ ...caller, screeningId, input }),
+    next: () => `/screenings/${screeningId}/checklist?saved`,
+  });
 }
 
 export default function ChecklistPage() {
   const { screeningId, version, completedAt, items } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as PathwayActionData | undefined;
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const { t } = useTranslation();
   const values = actionData?.values ?? {};
   const error = (name: string) => {

@@ -4,41 +4,42 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { screeningLinks } from "~/modules/screenings/screening-links";
-import { screeningRequest } from "~/modules/screenings/screening-route.server";
 import { answerSchema, OTHER_WORRY_MAX } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, SCREENING_SESSION_HOURS, screeningStep } from "~/modules/screenings/screenings.server";
+import { answerQuestion, screeningStep } from "~/modules/screenings/screening-session.server";
+import { SCREENING_SESSION_HOURS } from "~/modules/screenings/session-expiry.server";
+import { refusedForm } from "~/kit/form-action.server";
+import { recordRequest } from "~/kit/request.server";
+import { formError, type FormActionData } from "~/kit/results";
 import { parseForm } from "~/server/forms.server";
 
 export const links = screeningLinks;
 
 /** One question per screen (the screener only). A finished session goes to its result. */
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, context, screeningId } = await screeningRequest(args);
-  const step = await screeningStep({ user, context, screeningId });
+  const { id: screeningId, ...caller } = await recordRequest(args, "people", "screeningId");
+  const step = await screeningStep({ ...caller, screeningId });
   if (step.kind === "finished") throw redirect(`/screenings/${screeningId}`);
   if (step.kind === "expired") return json({ question: null, expired: { personId: step.personId, hours: SCREENING_SESSION_HOURS } });
   return json({ question: step.question, expired: null });
 }
 
-type ActionData = { error: MessageKey };
-
-/** Post-redirect-get: an accepted answer goes to the next question (or the result); a refused one shows why. */
+/**
+ * Post-redirect-get: an accepted answer goes to the next question (or the result); a refused one
+ * shows why (400, or 409 when the session moved on). The answer is never sent back to the page.
+ */
 export async function action(args: ActionFunctionArgs) {
-  const { user, context, screeningId } = await screeningRequest(args);
+  const { id: screeningId, ...caller } = await recordRequest(args, "people", "screeningId");
   const parsed = await parseForm(args.request, answerSchema);
-  if (!parsed.ok) {
-    const key = parsed.formError ?? Object.values(parsed.fieldErrors)[0] ?? "error.badRequest";
-    return json<ActionData>({ error: key }, 400);
-  }
-  const result = await answerQuestion({ user, context, screeningId, input: parsed.data });
-  if (!result.ok) return json<ActionData>({ error: result.error }, result.status);
+  if (!parsed.ok) return refusedForm({}, formError(parsed.formError ?? Object.values(parsed.fieldErrors)[0] ?? "error.badRequest"));
+  const result = await answerQuestion({ ...caller, screeningId, input: parsed.data });
+  if (!result.ok) return refusedForm({}, result);
   throw redirect(result.completed ? `/screenings/${screeningId}` : `/screenings/${screeningId}/step`);
 }
 
 export default function ScreeningStep() {
   const { t, locale } = useTranslation();
   const { question, expired } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   if (!question) {
     return (
       <div className="page">
@@ -59,9 +60,9 @@ export default function ScreeningStep() {
       <p className="eyebrow">{t(`screening.part.${question.part}` as MessageKey)}</p>
       <h1>{title.text}</h1>
       <p className="screening-progress">{t("screening.step.question", { n: question.answered, total: question.total })}</p>
-      {actionData?.error ? (
+      {actionData?.formError ? (
         <div className="form-error" role="alert">
-          <p>{t(actionData.error)}</p>
+          <p>{t(actionData.formError)}</p>
           <a href={`/screenings/${question.screeningId}/step`}>{t("screening.step.current")}</a>
         </div>
       ) : null}

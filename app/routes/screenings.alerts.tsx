@@ -5,23 +5,24 @@ import { formatDateTime, localName, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { listAlerts, markAlertRead } from "~/modules/screenings/alerts.server";
 import { pathwayLinks } from "~/modules/screenings/pathway-links";
-import { pathwayUser } from "~/modules/screenings/pathway-route.server";
 import { alertReadSchema } from "~/modules/screenings/pathways.schema";
+import { signedIn } from "~/kit/request.server";
 import { parseForm } from "~/server/forms.server";
 
 export const links = pathwayLinks;
 
 /** The user's screening alerts (pointers only) and, for supervisors, the overdue assessments of their district or region. */
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, context } = await pathwayUser(args);
-  return json(await listAlerts({ user, context }));
+  // Casework roles (the alerts area); each alert is the user's own.
+  const caller = await signedIn(args, "screeningAlerts");
+  return json(await listAlerts(caller));
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { user, context } = await pathwayUser(args);
+  const caller = await signedIn(args, "screeningAlerts");
   const parsed = await parseForm(args.request, alertReadSchema);
   if (!parsed.ok) return json({ formError: parsed.formError ?? "error.badRequest" }, 400);
-  await markAlertRead({ user, context, alertId: parsed.data.alertId });
+  await markAlertRead({ ...caller, alertId: parsed.data.alertId });
   throw redirect("/screenings/alerts");
 }
 

@@ -1,45 +1,39 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { GUARDIAN_CHOICES } from "~/modules/screenings/consent";
 import { screeningLinks } from "~/modules/screenings/screening-links";
-import { idParam } from "~/modules/screenings/screening-route.server";
 import { startScreeningSchemaFor } from "~/modules/screenings/screenings.schema";
-import { newScreeningContext, screeningConsentRule, startScreening } from "~/modules/screenings/screenings.server";
-import { requireArea } from "~/server/authorization.server";
-import { parseForm, type FieldErrors } from "~/server/forms.server";
+import { newScreeningContext, screeningConsentRule, startScreening } from "~/modules/screenings/screening-start.server";
+import { formAction } from "~/kit/form-action.server";
+import { idParam, signedIn } from "~/kit/request.server";
+import type { FormActionData } from "~/kit/results";
 
 export const links = screeningLinks;
 
 /** Start a screening for a person (social pedagogue or school psychologist who may read them): consent first. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "people");
-  const personId = idParam(new URL(request.url).searchParams.get("personId"));
-  const { childName, rule, ageBlock } = await newScreeningContext({
-    user,
-    context,
-    personId,
-  });
+export async function loader(args: LoaderFunctionArgs) {
+  const caller = await signedIn(args, "people");
+  const personId = idParam(new URL(args.request.url).searchParams.get("personId"));
+  const { childName, rule, ageBlock } = await newScreeningContext({ ...caller, personId });
   return json({ personId, childName, rule, ageBlock });
 }
 
-type ActionData = { fieldErrors: FieldErrors; formError?: MessageKey };
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireArea(request, context, "people");
-  const parsed = await parseForm(request, startScreeningSchemaFor(screeningConsentRule()));
-  if (!parsed.ok) return json<ActionData>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, 400);
-  const started = await startScreening({ user, context, input: parsed.data });
-  if (!started.ok) return json<ActionData>({ fieldErrors: {}, formError: started.formError }, 400);
-  throw redirect(`/screenings/${started.id}/step`);
+export async function action(args: ActionFunctionArgs) {
+  const caller = await signedIn(args, "people");
+  return formAction(args.request, {
+    schema: startScreeningSchemaFor(screeningConsentRule()),
+    run: (input) => startScreening({ ...caller, input }),
+    next: (started) => `/screenings/${started.id}/step`,
+  });
 }
 
 export default function NewScreening() {
   const { t } = useTranslation();
   const { personId, childName, rule, ageBlock } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>() as FormActionData | undefined;
   const error = (name: string) => actionData?.fieldErrors[name];
   return (
     <div className="page">

@@ -7,7 +7,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { pupilLinks } from "~/modules/screenings/pupil-links";
 import { pupilsHref, pupilsQuerySchema } from "~/modules/screenings/pupils";
 import { listPupils, type PupilList, type PupilScreening } from "~/modules/screenings/pupils.server";
-import { requireArea } from "~/server/authorization.server";
+import { signedIn } from "~/kit/request.server";
 
 export const links = pupilLinks;
 
@@ -15,9 +15,9 @@ export const links = pupilLinks;
  * The school's pupil list (decision 018): GET filter by name (a search changes nothing), 50 a
  * page, each child with the viewer's last visible screening and a start link.
  */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireArea(request, context, "pupils");
-  const params = new URL(request.url).searchParams;
+export async function loader(args: LoaderFunctionArgs) {
+  const caller = await signedIn(args, "pupils");
+  const params = new URL(args.request.url).searchParams;
   const q = params.get("q") ?? "";
   const repeated = [...params.keys()].some((key, index, keys) => keys.indexOf(key) !== index);
   const parsed = pupilsQuerySchema.safeParse(Object.fromEntries(params));
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const error = (parsed.success ? "pupils.error.query" : (parsed.error.issues[0]?.message ?? "pupils.error.query")) as MessageKey;
     return json({ q, error, list: null as PupilList | null }, 400);
   }
-  const list = await listPupils({ user, context, query: parsed.data });
+  const list = await listPupils({ ...caller, query: parsed.data });
   return json({ q: parsed.data.q, error: null as MessageKey | null, list });
 }
 

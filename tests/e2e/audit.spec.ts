@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ru } from "~/i18n/catalogues/ru";
-import { expectNoAxeViolations, login } from "./support";
+import { expectNoAxeViolations, loginAs } from "./support";
 
 /**
  * The auditor's pages, in Russian: search by action, keyset paging, "who has seen this
@@ -10,7 +10,7 @@ import { expectNoAxeViolations, login } from "./support";
  */
 test("the auditor searches the log by action, pages through it, opens a person's report and exports CSV", async ({ page }) => {
   test.setTimeout(120_000);
-  await login(page, "auditor");
+  await loginAs(page, "auditor");
   await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Журнал аудита" }).click();
   await expect(page).toHaveURL(/\/audit$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Журнал аудита");
@@ -109,7 +109,7 @@ test("the auditor searches the log by action, pages through it, opens a person's
 
 test("anyone but an auditor gets the not-found page at /audit", async ({ page }) => {
   test.setTimeout(90_000);
-  await login(page, "inspector");
+  await loginAs(page, "inspector");
   for (const path of ["/audit", `/audit/person/${crypto.randomUUID()}`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);

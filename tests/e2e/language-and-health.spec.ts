@@ -24,7 +24,7 @@ test.describe("with an English browser", () => {
   });
 });
 
-test("GET /healthz reports the database", async ({ request }) => {
+test("GET /healthz reports the database", { tag: "@smoke" }, async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", db: "ok" });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoCaseloadRows } from "~seeds/caseload";
 import { stableId } from "~seeds/factories";
-import { expectNoAxeViolations, login } from "./support";
+import { expectNoAxeViolations, loginAs } from "./support";
 
 // Each e2e server starts from an empty database, so this child exists only after the test creates it.
 const CHILD = { surname: "Шаршенова", givenName: "Айсулуу", patronymic: "Маратовна", birthDate: "14.05.2013" };
@@ -21,7 +21,7 @@ async function fillNewPerson(page: Page) {
 
 test("a social worker creates a child, gets the duplicate prompt the second time, chooses the same person, and sees chronology and tasks", async ({ page }) => {
   test.setTimeout(150_000);
-  await login(page, "socialworker");
+  await loginAs(page, "socialworker");
   // The demo caseload gives the social worker reviews and proposals to act on.
   await expect(page.getByTestId("task-badge")).toBeVisible();
   const inbox = page.getByTestId("task-inbox");
@@ -65,13 +65,13 @@ test("a social worker creates a child, gets the duplicate prompt the second time
   await expect(page.getByRole("link", { name: FULL_NAME })).toHaveCount(1);
 });
 
-test("a lead sees a demo child's plans and chronology, and follows a task to the plan", async ({ page }) => {
+test("a lead sees a demo child's plans and chronology, and follows a task to the plan", { tag: "@smoke" }, async ({ page }) => {
   test.setTimeout(150_000);
   const inspectorId = stableId("user", "inspector");
   const rows = demoCaseloadRows();
   const plan = rows.plans.find((candidate) => candidate.leadUserId === inspectorId && candidate.status === "active")!;
   const child = rows.people.find((person) => person.id === plan.personId)!;
-  await login(page, "inspector");
+  await loginAs(page, "inspector");
   await expect(page.getByTestId("task-inbox").getByRole("link").first()).toHaveAttribute("href", /^\/plans\/[0-9a-f-]{36}$/);
 
   await page.goto(`/people/${child.id}`);

@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { stableId } from "~seeds/factories";
 import { DEMO_PASSWORD } from "~seeds/data/users";
-import { expectNoAxeViolations, login } from "./support";
+import { expectNoAxeViolations, loginAs } from "./support";
 
 // Demo person owned by the pedagogue's school (seeds/data/people.ts).
 const PIN = "21503201299901";
 const PERSON_ID = stableId("person", "asanaliev-nurbek");
 
-test("a pedagogue finds a child of their school by PIN and sees what their role allows", async ({ page }) => {
-  await login(page, "pedagogue");
+test("a pedagogue finds a child of their school by PIN and sees what their role allows", { tag: "@smoke" }, async ({ page }) => {
+  await loginAs(page, "pedagogue");
   await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Люди" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Поиск человека");
   await page.getByLabel("ПИН (14 цифр)").fill(PIN);
@@ -24,7 +24,7 @@ test("a pedagogue finds a child of their school by PIN and sees what their role 
 });
 
 test("bad search input gets a message next to the field", async ({ page }) => {
-  await login(page, "psychologist");
+  await loginAs(page, "psychologist");
   await page.goto("/people");
   await page.getByLabel("Фамилия").fill("Асаналиев");
   await page.getByLabel("Дата рождения").fill("31.02.2012");
@@ -35,7 +35,7 @@ test("bad search input gets a message next to the field", async ({ page }) => {
 
 test("an inspector outside the record's scope gets 404, then uses break-glass, and the supervisor reviews it", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await login(page, "inspector");
+  await loginAs(page, "inspector");
   await page.goto("/people?pin=" + PIN);
   await expect(page.getByRole("status")).toHaveText("Среди доступных вам записей никого не найдено.");
   const response = await page.goto(`/people/${PERSON_ID}`);
@@ -56,7 +56,7 @@ test("an inspector outside the record's scope gets 404, then uses break-glass, a
 
   const supervisorContext = await browser.newContext();
   const supervisorPage = await supervisorContext.newPage();
-  await login(supervisorPage, "supervisor");
+  await loginAs(supervisorPage, "supervisor");
   await supervisorPage.getByRole("link", { name: "Экстренный доступ" }).click();
   const item = supervisorPage.getByRole("listitem").filter({ hasText: "Бакыт Асанов" }).filter({ hasText: "Ожидает проверки" }).first();
   await expect(item).toContainText("Ребёнок задержан ночью");

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { toBishkekDateTimeInput } from "~/kit/fields";
-import { expectNoAxeViolations, login } from "./support";
+import { expectNoAxeViolations, loginAs } from "./support";
 
 /**
  * Protection orders through the UI: the demo data hold no adults of the officer's police
@@ -58,7 +58,7 @@ async function answerRisk(page: Page) {
 async function signedInPage(browser: Browser, username: string, options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext({ locale: "ru-RU", ...options });
   const page = await context.newPage();
-  await login(page, username);
+  await loginAs(page, username);
   return { context, page };
 }
 
@@ -69,7 +69,7 @@ test("an officer issues, serves, checks, records a violation and extends an orde
   test.setTimeout(300_000);
   const respondent: NewPerson = { surname: "Сатыбалдиев", givenName: "Марат", patronymic: "Бекович", birthDate: "05.07.1987", sex: "мужской" };
   const victim: NewPerson = { surname: "Сатыбалдиева", givenName: "Жылдыз", patronymic: "Омуровна", birthDate: "12.03.1990", sex: "женский" };
-  await login(page, "officer");
+  await loginAs(page, "officer");
   await createPerson(page, respondent);
   const victimUrl = await createPerson(page, victim);
   await chooseRespondent(page, victimUrl, respondent);

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, login } from "./support";
+import { expectNoAxeViolations, loginAs } from "./support";
 
 // Overdue escalations need a clock 24 hours on; the sweep itself is covered by
 // tests/integration/screening-escalation.test.ts. Here: the regional supervisor's account and view.
 
 test("the Chuy regional supervisor signs in and gets the overdue view of the region's districts", async ({ page }) => {
-  await login(page, "supervisor-chui");
+  await loginAs(page, "supervisor-chui");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Здравствуйте, Айжан Мукашева");
   await expect(page.getByText("Чуйская область").first()).toBeVisible();
   await page.goto("/screenings/alerts");
@@ -16,7 +16,7 @@ test("the Chuy regional supervisor signs in and gets the overdue view of the reg
 });
 
 test("a district supervisor keeps the district's overdue view", async ({ page }) => {
-  await login(page, "supervisor-sokuluk");
+  await loginAs(page, "supervisor-sokuluk");
   await page.goto("/screenings/alerts");
   await expect(page.getByRole("heading", { level: 2 })).toHaveText("Просроченные оценки безопасности в районе");
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { stableId } from "~seeds/factories";
-import { expectNoAxeViolations, login } from "./support";
+import { expectNoAxeViolations, loginAs } from "./support";
 
 // A child owned by the pedagogue's school, «Средняя школа № 41» (seeds/data/people.ts).
 const CHILD_ID = stableId("person", "asanaliev-nurbek");
@@ -13,7 +13,7 @@ async function signedIn(page: Page, username: string): Promise<Page> {
     .browser()!
     .newContext({ locale: "ru-RU", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const fresh = await context.newPage();
-  await login(fresh, username);
+  await loginAs(fresh, username);
   return fresh;
 }
 
@@ -43,7 +43,7 @@ test("acute pathway on a phone: the pedagogue completes the checklist, the psych
   page,
 }) => {
   test.setTimeout(240_000);
-  await login(page, "pedagogue");
+  await loginAs(page, "pedagogue");
   const path = await acuteScreening(page);
 
   // The immediate safety steps.
@@ -148,7 +148,7 @@ test("vulnerability findings: racket goes to the inspector (never dismissed with
   page,
 }) => {
   test.setTimeout(180_000);
-  await login(page, "pedagogue");
+  await loginAs(page, "pedagogue");
   await page.goto(`/screenings/new?personId=${CHILD_ID}`);
   await page.getByLabel("Ребёнок согласен ответить на вопросы").check();
   await page.getByLabel("Будет проинформирован о скрининге").check();
@@ -206,7 +206,7 @@ test.describe("before JavaScript loads", () => {
 
   test("the checklist is a plain form: every step in one post completes it", async ({ page }) => {
     test.setTimeout(120_000);
-    await login(page, "pedagogue");
+    await loginAs(page, "pedagogue");
     const path = await acuteScreening(page);
     await page.goto(`${path}/checklist`);
     for (const label of ["Ребёнок не остаётся один", "Опасные предметы убраны", "Психолог вызван", "Законному представителю позвонили", "Вызваны"])
@@ -217,7 +217,7 @@ test.describe("before JavaScript loads", () => {
 
   test("findings to a plan proposal without JavaScript: the grounds are ticked in the page itself, and the URL names no finding", async ({ page }) => {
     test.setTimeout(180_000);
-    await login(page, "pedagogue");
+    await loginAs(page, "pedagogue");
     await page.goto(`/screenings/new?personId=${CHILD_ID}`);
     await page.getByLabel("Ребёнок согласен ответить на вопросы").check();
     await page.getByLabel("Будет проинформирован о скрининге").check();

@@ -2,13 +2,14 @@ import { expect, test } from "@playwright/test";
 import { DEMO_USERS } from "~seeds/data/users";
 import { ru } from "~/i18n/catalogues/ru";
 import { AREAS, areasFor } from "~policies/navigation.policy";
-import { expectNoAxeViolations, login } from "./support";
+import { expectNoAxeViolations, signInThroughForm } from "./support";
 
 const enrolled = DEMO_USERS.filter((user) => user.enrolled !== false);
 
 for (const user of enrolled) {
-  test(`${user.role} signs in with TOTP, sees their home and menu, and signs out`, async ({ page }) => {
-    await login(page, user.username);
+  // One persona also signs in on the PGlite server (smoke set, playwright.config.ts).
+  test(`${user.role} signs in with TOTP, sees their home and menu, and signs out`, { tag: user.username === "pedagogue" ? "@smoke" : [] }, async ({ page }) => {
+    await signInThroughForm(page, user.username);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Здравствуйте, ${user.displayName}`);
     await expect(page.getByTestId("home-role")).toHaveText(ru[`role.${user.role}`]);
     await expect(page.getByText(ru[`roleWork.${user.role}`])).toBeVisible();
@@ -58,7 +59,7 @@ test("a wrong TOTP code is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\/totp$/);
 });
 
-test("a new account enrols an authenticator from the QR code page before seeing anything", async ({ page }) => {
+test("a new account enrols an authenticator from the QR code page before seeing anything", { tag: "@smoke" }, async ({ page }) => {
   const { totpCode } = await import("~/server/auth/totp.server");
   await page.goto("/login");
   await page.getByLabel("Имя пользователя").fill("newcomer");

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { addMonths, todayIso } from "~/modules/support-plans/support-plans.schema";
 import { demoAgencyCode } from "~seeds/demo";
 import { stableId } from "~seeds/factories";
-import { expectNoAxeViolations, login } from "./support";
+import { expectNoAxeViolations, loginAs } from "./support";
 
 // Demo child owned by the inspector's police department (seeds/data/people.ts).
 const CHILD_ID = stableId("person", "khegai-viktoriya");
@@ -14,7 +14,7 @@ const SCRIPT_GOAL = "<script>alert(1)</script> Ходить в школу без
 async function signedIn(page: Page, username: string): Promise<Page> {
   const context = await page.context().browser()!.newContext({ locale: "ru-RU" });
   const fresh = await context.newPage();
-  await login(fresh, username);
+  await loginAs(fresh, username);
   return fresh;
 }
 
@@ -29,7 +29,7 @@ async function confirm(page: Page, button: string) {
 
 test("an inspector opens a plan, the pedagogue reviews it, the supervisor approves closure, a stranger gets 404", async ({ page }) => {
   test.setTimeout(300_000);
-  await login(page, "inspector");
+  await loginAs(page, "inspector");
   await page.getByRole("navigation", { name: "Основное меню" }).getByRole("link", { name: "Планы сопровождения" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мои планы сопровождения");
 
@@ -118,7 +118,7 @@ test("an inspector opens a plan, the pedagogue reviews it, the supervisor approv
 
 test("two pages edit the same plan: the second save shows the conflict with the current values and overwrites nothing", async ({ page }) => {
   test.setTimeout(120_000);
-  await login(page, "inspector");
+  await loginAs(page, "inspector");
   await page.goto(`/plans/new?personId=${CHILD_ID}`);
   await page.getByLabel("пропуски занятий").check();
   await page.getByLabel("Мнение ребёнка").fill("Исходное мнение");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   createAgency,
   createUser,
@@ -46,7 +46,7 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
   let admin: AuthorizedUser;
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await database.prisma.rateLimitBucket.deleteMany({});
     await seedDemo(database.prisma);
@@ -67,7 +67,7 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
 
   async function newUser(username: string, roles: ("social_worker" | "admin" | "juvenile_inspector")[] = ["social_worker"]) {
     const result = await createUser({
-      actor: admin,
+      user: admin,
       context,
       data: { username, displayName: "Тест Тестов", agencyId: agencyOf("social_services"), roles, password: NEW_PASSWORD },
     });
@@ -102,25 +102,25 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
 
   test("bad input gets messages, never an exception: duplicate username, unknown or disabled agency, weak password, no role", async () => {
     const base = { username: "dup.user", displayName: "Дубль", agencyId: agencyOf("school"), roles: ["social_pedagogue" as const], password: NEW_PASSWORD };
-    expect((await createUser({ actor: admin, context, data: base })).ok).toBe(true);
-    expect(await createUser({ actor: admin, context, data: base })).toEqual({ ok: false, fieldErrors: { username: "admin.error.username.taken" } });
-    expect(await createUser({ actor: admin, context, data: { ...base, username: "pedagogue" } })).toEqual({
+    expect((await createUser({ user: admin, context, data: base })).ok).toBe(true);
+    expect(await createUser({ user: admin, context, data: base })).toEqual({ ok: false, fieldErrors: { username: "admin.error.username.taken" } });
+    expect(await createUser({ user: admin, context, data: { ...base, username: "pedagogue" } })).toEqual({
       ok: false,
       fieldErrors: { username: "admin.error.username.taken" },
     });
-    expect(await createUser({ actor: admin, context, data: { ...base, username: "other.user", agencyId: newId() } })).toEqual({
+    expect(await createUser({ user: admin, context, data: { ...base, username: "other.user", agencyId: newId() } })).toEqual({
       ok: false,
       fieldErrors: { agencyId: "admin.error.agency.unknown" },
     });
-    expect(await createUser({ actor: admin, context, data: { ...base, username: "other.user", password: "Password1234" } })).toEqual({
+    expect(await createUser({ user: admin, context, data: { ...base, username: "other.user", password: "Password1234" } })).toEqual({
       ok: false,
       fieldErrors: { password: "admin.error.password.common" },
     });
-    expect(await createUser({ actor: admin, context, data: { ...base, username: "other.user", password: "other.user is me!" } })).toEqual({
+    expect(await createUser({ user: admin, context, data: { ...base, username: "other.user", password: "other.user is me!" } })).toEqual({
       ok: false,
       fieldErrors: { password: "admin.error.password.containsUsername" },
     });
-    expect(await createUser({ actor: admin, context, data: { ...base, username: "other.user", roles: [] } })).toEqual({
+    expect(await createUser({ user: admin, context, data: { ...base, username: "other.user", roles: [] } })).toEqual({
       ok: false,
       fieldErrors: { roles: "admin.error.roles.required" },
     });
@@ -129,7 +129,7 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
 
   test("two admins creating the same username at once: one wins, the other gets the message", async () => {
     const data = { username: "race.user", displayName: "Гонка", agencyId: agencyOf("school"), roles: ["social_pedagogue" as const], password: NEW_PASSWORD };
-    const results = await Promise.all([createUser({ actor: admin, context, data }), createUser({ actor: admin, context, data })]);
+    const results = await Promise.all([createUser({ user: admin, context, data }), createUser({ user: admin, context, data })]);
     expect(results.filter((result) => result.ok).length).toBe(1);
     expect(results.find((result) => !result.ok)).toEqual({ ok: false, fieldErrors: { username: "admin.error.username.taken" } });
     expect(await database.prisma.user.count({ where: { username: "race.user" } })).toBe(1);
@@ -140,12 +140,12 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     const browser = await openBrowser(id);
     const phone = await openBrowser(id);
     expect(await loadSession(browser)).not.toBeNull();
-    expect(await setUserStatus({ actor: admin, context, userId: id, status: "disabled" })).toEqual({ ok: true, id });
+    expect(await setUserStatus({ user: admin, context, userId: id, status: "disabled" })).toEqual({ ok: true, id });
     expect(await loadSession(browser)).toBeNull();
     expect(await loadSession(phone)).toBeNull();
     expect(await database.prisma.session.count({ where: { userId: id } })).toBe(0);
     expect(await passwordStep({ username: "to.disable", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "credentials" });
-    expect(await setUserStatus({ actor: admin, context, userId: id, status: "active" })).toEqual({ ok: true, id });
+    expect(await setUserStatus({ user: admin, context, userId: id, status: "active" })).toEqual({ ok: true, id });
     expect((await passwordStep({ username: "to.disable", password: NEW_PASSWORD })).ok).toBe(true);
     expect((await auditFor(id)).map((event) => [event.action, event.fields])).toEqual([
       ["admin.user_create", ["username", "displayName", "agencyId", "roles", "password"]],
@@ -158,7 +158,7 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     const psychologist = await asUser("psychologist");
     const browser = await openBrowser(psychologist.id);
     for (let attempt = 0; attempt < 5; attempt++) await registerFailure(rateLimitKeys.totp(psychologist.id), RATE_LIMITS.totp);
-    expect(await resetUserTotp({ actor: admin, context, userId: psychologist.id })).toEqual({ ok: true, id: psychologist.id });
+    expect(await resetUserTotp({ user: admin, context, userId: psychologist.id })).toEqual({ ok: true, id: psychologist.id });
     const user = await database.prisma.user.findUniqueOrThrow({ where: { id: psychologist.id } });
     expect(user).toMatchObject({ totpSecret: null, totpPendingSecret: null, totpLastStep: null });
     expect(await loadSession(browser)).toBeNull();
@@ -173,15 +173,15 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     const inspector = await asUser("inspector");
     const browser = await openBrowser(inspector.id);
     for (let attempt = 0; attempt < 5; attempt++) await registerFailure(rateLimitKeys.username("inspector"), RATE_LIMITS.username);
-    expect(await resetUserPassword({ actor: admin, context, userId: inspector.id, password: "short" })).toEqual({
+    expect(await resetUserPassword({ user: admin, context, userId: inspector.id, password: "short" })).toEqual({
       ok: false,
       fieldErrors: { password: "admin.error.password.short" },
     });
-    expect(await resetUserPassword({ actor: admin, context, userId: inspector.id, password: "my name is inspector" })).toEqual({
+    expect(await resetUserPassword({ user: admin, context, userId: inspector.id, password: "my name is inspector" })).toEqual({
       ok: false,
       fieldErrors: { password: "admin.error.password.containsUsername" },
     });
-    expect(await resetUserPassword({ actor: admin, context, userId: inspector.id, password: NEW_PASSWORD })).toEqual({ ok: true, id: inspector.id });
+    expect(await resetUserPassword({ user: admin, context, userId: inspector.id, password: NEW_PASSWORD })).toEqual({ ok: true, id: inspector.id });
     expect(await loadSession(browser)).toBeNull();
     // The reset also lifted the lockout from forgotten-password attempts.
     expect(await passwordStep({ username: "inspector", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "credentials" });
@@ -195,14 +195,14 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
 
   test("roles and details: changed field names are audited; a user cannot be moved to an unknown agency", async () => {
     const id = await newUser("roles.user");
-    expect(await setUserRoles({ actor: admin, context, userId: id, roles: [] })).toEqual({ ok: false, fieldErrors: { roles: "admin.error.roles.required" } });
-    expect(await setUserRoles({ actor: admin, context, userId: id, roles: ["social_worker", "supervisor"] })).toEqual({ ok: true, id });
+    expect(await setUserRoles({ user: admin, context, userId: id, roles: [] })).toEqual({ ok: false, fieldErrors: { roles: "admin.error.roles.required" } });
+    expect(await setUserRoles({ user: admin, context, userId: id, roles: ["social_worker", "supervisor"] })).toEqual({ ok: true, id });
     expect((await database.prisma.user.findUniqueOrThrow({ where: { id } })).roles).toEqual(["social_worker", "supervisor"]);
-    expect(await updateUserDetails({ actor: admin, context, userId: id, data: { displayName: "Тест Тестов", agencyId: newId() } })).toEqual({
+    expect(await updateUserDetails({ user: admin, context, userId: id, data: { displayName: "Тест Тестов", agencyId: newId() } })).toEqual({
       ok: false,
       fieldErrors: { agencyId: "admin.error.agency.unknown" },
     });
-    expect(await updateUserDetails({ actor: admin, context, userId: id, data: { displayName: "Новое Имя", agencyId: agencyOf("social_services") } })).toEqual({
+    expect(await updateUserDetails({ user: admin, context, userId: id, data: { displayName: "Новое Имя", agencyId: agencyOf("social_services") } })).toEqual({
       ok: true,
       id,
     });
@@ -215,17 +215,17 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
   });
 
   test("an admin cannot lock themselves out: own account, own admin role, own agency", async () => {
-    expect(await setUserStatus({ actor: admin, context, userId: admin.id, status: "disabled" })).toEqual({
+    expect(await setUserStatus({ user: admin, context, userId: admin.id, status: "disabled" })).toEqual({
       ok: false,
       fieldErrors: {},
       formError: "admin.error.selfLockout.disable",
     });
-    expect(await setUserRoles({ actor: admin, context, userId: admin.id, roles: ["auditor"] })).toEqual({
+    expect(await setUserRoles({ user: admin, context, userId: admin.id, roles: ["auditor"] })).toEqual({
       ok: false,
       fieldErrors: {},
       formError: "admin.error.selfLockout.adminRole",
     });
-    expect(await setAgencyStatus({ actor: admin, context, agencyId: admin.agency.id, status: "disabled" })).toEqual({
+    expect(await setAgencyStatus({ user: admin, context, agencyId: admin.agency.id, status: "disabled" })).toEqual({
       ok: false,
       fieldErrors: {},
       formError: "admin.error.selfLockout.agency",
@@ -244,47 +244,47 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     });
     expect(denials).toBe(3);
     // Keeping the admin role while adding another is fine.
-    expect(await setUserRoles({ actor: admin, context, userId: admin.id, roles: ["admin", "auditor"] })).toEqual({ ok: true, id: admin.id });
-    expect(await setUserRoles({ actor: admin, context, userId: admin.id, roles: ["admin"] })).toEqual({ ok: true, id: admin.id });
+    expect(await setUserRoles({ user: admin, context, userId: admin.id, roles: ["admin", "auditor"] })).toEqual({ ok: true, id: admin.id });
+    expect(await setUserRoles({ user: admin, context, userId: admin.id, roles: ["admin"] })).toEqual({ ok: true, id: admin.id });
   });
 
   test("agencies: district required, changes audited by field name, disabling signs out all its users", async () => {
     const district = stableId("territory", "KG-C-SOK");
     const region = stableId("territory", "KG-C");
     const data = { type: "ngo" as const, territoryId: district, nameRu: "Фонд «Тест»", nameKy: "«Тест» фонду", nameEn: "Test Foundation" };
-    expect(await createAgency({ actor: admin, context, data: { ...data, territoryId: region } })).toEqual({
+    expect(await createAgency({ user: admin, context, data: { ...data, territoryId: region } })).toEqual({
       ok: false,
       fieldErrors: { territoryId: "admin.error.territory.unknown" },
     });
-    expect(await createAgency({ actor: admin, context, data: { ...data, territoryId: newId() } })).toEqual({
+    expect(await createAgency({ user: admin, context, data: { ...data, territoryId: newId() } })).toEqual({
       ok: false,
       fieldErrors: { territoryId: "admin.error.territory.unknown" },
     });
-    const created = await createAgency({ actor: admin, context, data });
+    const created = await createAgency({ user: admin, context, data });
     if (!created.ok) throw new Error("createAgency failed");
-    expect(await updateAgency({ actor: admin, context, agencyId: created.id, data: { ...data, nameEn: "Test Fund", type: "shelter" } })).toEqual({
+    expect(await updateAgency({ user: admin, context, agencyId: created.id, data: { ...data, nameEn: "Test Fund", type: "shelter" } })).toEqual({
       ok: true,
       id: created.id,
     });
 
     const userId = (await createUser({
-      actor: admin,
+      user: admin,
       context,
       data: { username: "ngo.worker", displayName: "НКО", agencyId: created.id, roles: ["service_provider"], password: NEW_PASSWORD },
     })) as { ok: true; id: string };
     const browser = await openBrowser(userId.id);
-    expect(await setAgencyStatus({ actor: admin, context, agencyId: created.id, status: "disabled" })).toEqual({ ok: true, id: created.id });
+    expect(await setAgencyStatus({ user: admin, context, agencyId: created.id, status: "disabled" })).toEqual({ ok: true, id: created.id });
     expect(await loadSession(browser)).toBeNull();
     expect(await database.prisma.session.count({ where: { userId: userId.id } })).toBe(0);
     expect(await passwordStep({ username: "ngo.worker", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "credentials" });
     // No new users in a disabled agency.
     const refused = await createUser({
-      actor: admin,
+      user: admin,
       context,
       data: { username: "ngo.second", displayName: "НКО", agencyId: created.id, roles: ["service_provider"], password: NEW_PASSWORD },
     });
     expect(refused).toEqual({ ok: false, fieldErrors: { agencyId: "admin.error.agency.unknown" } });
-    expect(await setAgencyStatus({ actor: admin, context, agencyId: created.id, status: "active" })).toEqual({ ok: true, id: created.id });
+    expect(await setAgencyStatus({ user: admin, context, agencyId: created.id, status: "active" })).toEqual({ ok: true, id: created.id });
     expect((await passwordStep({ username: "ngo.worker", password: NEW_PASSWORD })).ok).toBe(true);
 
     expect((await auditFor(created.id)).map((event) => [event.action, event.fields])).toEqual([
@@ -297,14 +297,14 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
 
   test("lists filter by territory, type, agency, role and status, and never carry secrets", async () => {
     const osh = stableId("territory", "KG-GO-OSH");
-    const agencies = await listAgencies({ actor: admin, context, filter: { territory: osh, type: "school" } });
+    const agencies = await listAgencies({ user: admin, context, filter: { territory: osh, type: "school" } });
     expect(agencies.rows.map((agency) => agency.id)).toEqual([agencyOf("school", "osh")]);
     // Seeded accounts (DEMO_USERS and DEMO_STAFF); no account this file creates before here is an admin or in the police.
     const seededStaff = [...DEMO_USERS, ...DEMO_STAFF];
     const seededAdmins = seededStaff.filter((user) => user.role === "admin").map((user) => user.username);
     expect(seededAdmins).toContain("admin");
     expect(seededAdmins.length).toBeLessThan(seededStaff.length);
-    const users = await listUsers({ actor: admin, context, filter: { role: "admin", status: "active" } });
+    const users = await listUsers({ user: admin, context, filter: { role: "admin", status: "active" } });
     expect(users.rows.map((user) => user.username).sort()).toEqual(seededAdmins.sort());
     // Every seeded account of the Bishkek police department, and no one else.
     const policeStaff = seededStaff
@@ -312,9 +312,9 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
       .map((user) => user.username);
     expect(policeStaff).toEqual(expect.arrayContaining(["inspector", "officer"]));
     expect(policeStaff.length).toBeLessThan(seededStaff.length);
-    const inAgency = await listUsers({ actor: admin, context, filter: { agency: agencyOf("police_department") } });
+    const inAgency = await listUsers({ user: admin, context, filter: { agency: agencyOf("police_department") } });
     expect(inAgency.rows.map((user) => user.username).sort()).toEqual(policeStaff.sort());
-    const text = JSON.stringify([agencies, users, inAgency, await getUser({ actor: admin, context, userId: admin.id })]);
+    const text = JSON.stringify([agencies, users, inAgency, await getUser({ user: admin, context, userId: admin.id })]);
     expect(text).not.toMatch(/argon2|passwordHash|totpSecret/);
   });
 
@@ -325,38 +325,38 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
     for (const role of personas) {
       const username = `persona.${role.replace("_", "-")}`;
       await createUser({
-        actor: admin,
+        user: admin,
         context,
         data: { username, displayName: "Персона", agencyId: target.agency.id, roles: [role], password: NEW_PASSWORD },
       });
-      const actor = await asUser(username);
+      const user = await asUser(username);
       const calls: (() => Promise<unknown>)[] = [
-        () => listAgencies({ actor, context, filter: {} }),
-        () => listUsers({ actor, context, filter: {} }),
-        () => getUser({ actor, context, userId: target.id }),
-        () => createAgency({ actor, context, data: { type: "ngo", territoryId: stableId("territory", "KG-C-SOK"), nameRu: "x", nameKy: "x", nameEn: "x" } }),
+        () => listAgencies({ user, context, filter: {} }),
+        () => listUsers({ user, context, filter: {} }),
+        () => getUser({ user, context, userId: target.id }),
+        () => createAgency({ user, context, data: { type: "ngo", territoryId: stableId("territory", "KG-C-SOK"), nameRu: "x", nameKy: "x", nameEn: "x" } }),
         () =>
           updateAgency({
-            actor,
+            user,
             context,
             agencyId: target.agency.id,
             data: { type: "ngo", territoryId: stableId("territory", "KG-C-SOK"), nameRu: "x", nameKy: "x", nameEn: "x" },
           }),
-        () => setAgencyStatus({ actor, context, agencyId: target.agency.id, status: "disabled" }),
+        () => setAgencyStatus({ user, context, agencyId: target.agency.id, status: "disabled" }),
         () =>
           createUser({
-            actor,
+            user,
             context,
             data: { username: `sneaky.${username}`, displayName: "x", agencyId: target.agency.id, roles: ["admin"], password: NEW_PASSWORD },
           }),
-        () => updateUserDetails({ actor, context, userId: target.id, data: { displayName: "x", agencyId: target.agency.id } }),
-        () => setUserRoles({ actor, context, userId: actor.id, roles: ["admin"] }),
-        () => setUserStatus({ actor, context, userId: target.id, status: "disabled" }),
-        () => resetUserPassword({ actor, context, userId: target.id, password: NEW_PASSWORD }),
-        () => resetUserTotp({ actor, context, userId: target.id }),
+        () => updateUserDetails({ user, context, userId: target.id, data: { displayName: "x", agencyId: target.agency.id } }),
+        () => setUserRoles({ user, context, userId: user.id, roles: ["admin"] }),
+        () => setUserStatus({ user, context, userId: target.id, status: "disabled" }),
+        () => resetUserPassword({ user, context, userId: target.id, password: NEW_PASSWORD }),
+        () => resetUserTotp({ user, context, userId: target.id }),
       ];
       for (const call of calls) expect(await statusOf(call)).toBe(404);
-      const denied = await database.prisma.auditEvent.count({ where: { actorUserId: actor.id, decision: "denied" } });
+      const denied = await database.prisma.auditEvent.count({ where: { actorUserId: user.id, decision: "denied" } });
       expect(denied).toBeGreaterThanOrEqual(calls.length);
     }
     const officer = await database.prisma.user.findUniqueOrThrow({ where: { id: target.id }, include: { agency: true } });
@@ -369,9 +369,9 @@ describe.each<Engine>(["postgres", "pglite"])("administration on %s", (engine) =
   });
 
   test("unknown ids answer 404, not 500", async () => {
-    expect(await statusOf(() => getUser({ actor: admin, context, userId: newId() }))).toBe(404);
-    expect(await statusOf(() => setUserStatus({ actor: admin, context, userId: newId(), status: "disabled" }))).toBe(404);
-    expect(await statusOf(() => resetUserTotp({ actor: admin, context, userId: "not-even-a-uuid" }))).toBe(404);
-    expect(await statusOf(() => setAgencyStatus({ actor: admin, context, agencyId: newId(), status: "disabled" }))).toBe(404);
+    expect(await statusOf(() => getUser({ user: admin, context, userId: newId() }))).toBe(404);
+    expect(await statusOf(() => setUserStatus({ user: admin, context, userId: newId(), status: "disabled" }))).toBe(404);
+    expect(await statusOf(() => resetUserTotp({ user: admin, context, userId: "not-even-a-uuid" }))).toBe(404);
+    expect(await statusOf(() => setAgencyStatus({ user: admin, context, agencyId: newId(), status: "disabled" }))).toBe(404);
   });
 });

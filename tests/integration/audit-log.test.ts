@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ru } from "~/i18n/catalogues/ru";
 import { auditCsvStream } from "~/modules/audit/audit-export.server";
 import { personAccessReport, searchAuditLog } from "~/modules/audit/audit-log.server";
@@ -15,6 +15,7 @@ import { closeDatabase, type Database } from "~/server/db.server";
 import { newId } from "~/server/ids.server";
 import { seedDemo } from "~seeds/demo";
 import { useEngine, type Engine } from "../support/engines";
+import { workerDatabase } from "../support/worker-database";
 import { freshPostgresDatabase } from "../support/fresh-database";
 import { asUser } from "../support/users";
 
@@ -69,10 +70,7 @@ describe.each<Engine>(["postgres", "pglite"])("auditor's log on %s", (engine) =>
 
   beforeAll(async () => {
     await closeDatabase();
-    const urls =
-      engine === "postgres"
-        ? await freshPostgresDatabase("kamkor_audit_log", { databaseUrl: inject("databaseUrl"), adminDatabaseUrl: inject("adminDatabaseUrl") })
-        : undefined;
+    const urls = engine === "postgres" ? await freshPostgresDatabase("kamkor_audit_log", workerDatabase()) : undefined;
     database = await useEngine(engine, urls?.appUrl ?? "");
     await seedDemo(database.prisma);
     auditor = await asUser("auditor");

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import {
   auditActor,
   auditAppendStats,
@@ -14,6 +14,7 @@ import {
 import { CANONICAL_SQL, storedToCanonical, verifyAuditChain, type StoredEvent } from "~/server/audit/verify.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { useEngine, type Engine } from "../support/engines";
+import { workerDatabase } from "../support/worker-database";
 import { freshPostgresDatabase } from "../support/fresh-database";
 
 /**
@@ -88,8 +89,7 @@ describe.each<Engine>(["postgres", "pglite"])("audit chain on %s", (engine) => {
 
   beforeAll(async () => {
     await closeDatabase();
-    if (engine === "postgres")
-      urls = await freshPostgresDatabase("kamkor_audit_chain", { databaseUrl: inject("databaseUrl"), adminDatabaseUrl: inject("adminDatabaseUrl") });
+    if (engine === "postgres") urls = await freshPostgresDatabase("kamkor_audit_chain", workerDatabase());
     database = await useEngine(engine, urls?.appUrl ?? "");
   });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { caseloadPageIds, caseloadPageSql } from "~/modules/support-plans/caseload-query.server";
 import { taskCounts, taskCountsByQueries } from "~/modules/tasks/tasks.server";
 import { actorOf } from "~/server/authorization.server";
@@ -23,7 +23,7 @@ describe.each<Engine>(["postgres", "pglite"])("caseload query and badge counts o
   const actors: Array<{ label: string; actor: Actor }> = [];
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     const prisma = database.prisma;

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import crypto from "node:crypto";
 import { promisify } from "node:util";
-import { afterAll, beforeEach, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { closeDatabase, openDatabase, type Database } from "~/server/db.server";
 import { personBlindIndex } from "~/server/encryption/blind-index.server";
 import { DecryptionError } from "~/server/encryption/cipher.server";
@@ -15,6 +15,7 @@ import { demoAgencyCode, seedDemo } from "~seeds/demo";
 import { DEMO_PEOPLE } from "~seeds/data/people";
 import { stableId } from "~seeds/factories";
 import { truncateAll, useEngine, type Engine } from "../support/engines";
+import { workerDatabase } from "../support/worker-database";
 import { seededEncryptedRowCounts, seededPersonRows } from "../support/seed-counts";
 
 process.env.KAMKOR_ROOT_KEY ??= Buffer.alloc(32, "kamkor-integration-tests").toString("base64");
@@ -71,7 +72,7 @@ describe.each<Engine>(["postgres", "pglite"])("key rotation on %s", (engine) => 
   let database: Database;
 
   beforeEach(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await database.withConnection((connection) => connection.exec(`DELETE FROM break_glass_grant`));
     await seedDemo(database.prisma);
@@ -191,10 +192,10 @@ describe.each<Engine>(["postgres", "pglite"])("key rotation on %s", (engine) => 
 
 describe("several servers on one PostgreSQL database", () => {
   test("a rotation by one is read at once by the other and used for its writes after a refresh", async () => {
-    const first = await useEngine("postgres", inject("databaseUrl"));
+    const first = await useEngine("postgres");
     await truncateAll(first);
     await seedDemo(first.prisma);
-    const second = await openDatabase(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
+    const second = await openDatabase(parseEnv({ DATABASE_URL: workerDatabase().databaseUrl }));
     try {
       await second.encryption.ready();
       const old = first.encryption.keyring.currentVersion;
@@ -219,7 +220,7 @@ describe("several servers on one PostgreSQL database", () => {
       expect(first.encryption.keyring.currentVersion).toBe(version);
 
       // The periodic refresh (simulated) makes a server's writes use the newest version.
-      const third = await openDatabase(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
+      const third = await openDatabase(parseEnv({ DATABASE_URL: workerDatabase().databaseUrl }));
       try {
         await third.encryption.ready();
         await rotateKey(second);
@@ -244,10 +245,10 @@ describe("several servers on one PostgreSQL database", () => {
   });
 
   test("npm run keys:rotate and keys:reencrypt work on the configured database and prove the result", async () => {
-    const database = await useEngine("postgres", inject("databaseUrl"));
+    const database = await useEngine("postgres");
     await truncateAll(database);
     await seedDemo(database.prisma);
-    const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), KAMKOR_LOG_LEVEL: "silent" };
+    const env = { ...process.env, DATABASE_URL: workerDatabase().databaseUrl, KAMKOR_LOG_LEVEL: "silent" };
     const rotated = await run("npx", ["tsx", "scripts/keys-rotate.ts"], { env });
     const version = Number(/Key version (\d+) now encrypts new writes/.exec(rotated.stdout)?.[1]);
     expect(version).toBeGreaterThan(1);

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { blindIndexMatches, findCandidatesByBlindIndex, personBlindIndex } from "~/server/encryption/blind-index.server";
 import { DecryptionError } from "~/server/encryption/cipher.server";
@@ -13,6 +13,7 @@ import { DEMO_PEOPLE } from "~seeds/data/people";
 import { DEMO_USERS } from "~seeds/data/users";
 import { stableId } from "~seeds/factories";
 import { truncateAll, useEngine, type Engine } from "../support/engines";
+import { workerDatabase } from "../support/worker-database";
 import { seededPersonRows } from "../support/seed-counts";
 
 process.env.KAMKOR_ROOT_KEY ??= Buffer.alloc(32, "kamkor-integration-tests").toString("base64");
@@ -60,7 +61,7 @@ describe.each<Engine>(["postgres", "pglite"])("field encryption on %s", (engine)
   let database: Database;
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
   });
@@ -284,7 +285,7 @@ describe.each<Engine>(["postgres", "pglite"])("field encryption on %s", (engine)
 
 describe.each<Engine>(["postgres", "pglite"])("a fresh database on %s", (engine) => {
   test("the first encrypted write may happen inside an interactive transaction (keys are loaded before it starts)", async () => {
-    const database = await useEngine(engine, inject("databaseUrl"));
+    const database = await useEngine(engine);
     if (engine === "postgres") {
       await truncateAll(database);
     }
@@ -299,10 +300,10 @@ describe.each<Engine>(["postgres", "pglite"])("a fresh database on %s", (engine)
 
 describe("the database dump", () => {
   test("pg_dump of the PostgreSQL database contains ciphertext and no demo plaintext", async () => {
-    const database = await useEngine("postgres", inject("databaseUrl"));
+    const database = await useEngine("postgres");
     await truncateAll(database);
     await seedDemo(database.prisma);
-    const { stdout } = await promisify(execFile)("/usr/lib/postgresql/15/bin/pg_dump", ["--data-only", "--no-owner", inject("adminDatabaseUrl")], {
+    const { stdout } = await promisify(execFile)("/usr/lib/postgresql/15/bin/pg_dump", ["--data-only", "--no-owner", workerDatabase().adminDatabaseUrl], {
       maxBuffer: 256 * 1024 * 1024,
     });
     expect(stdout).toMatch(/kmk1\.\d+\./);

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, expect, inject, test } from "vitest";
+import { afterAll, expect, test } from "vitest";
 import { loader as healthz } from "~/routes/healthz";
 import { closeDatabase, getDatabase } from "~/server/db.server";
 import { parseEnv } from "~/server/env.server";
@@ -11,7 +11,7 @@ const run = promisify(execFile);
 afterAll(() => closeDatabase());
 
 test("GET /healthz answers ok with a live database and 503 without one", async () => {
-  await useEngine("postgres", inject("databaseUrl"));
+  await useEngine("postgres");
   const ok = await healthz();
   expect(ok.status).toBe(200);
   expect(await ok.json()).toEqual({ status: "ok", db: "ok" });

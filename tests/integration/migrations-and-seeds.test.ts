@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { afterAll, describe, expect, inject, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { applyMigrations, readMigrations } from "~/server/migrations.server";
 import { seedDemo } from "~seeds/demo";
@@ -38,7 +38,7 @@ afterAll(() => closeDatabase());
 
 describe.each<Engine>(["postgres", "pglite"])("on %s", (engine) => {
   test("the applier applies every migration once and records it as Prisma does", async () => {
-    const database = await useEngine(engine, inject("databaseUrl"));
+    const database = await useEngine(engine);
     const recorded = await database.withConnection((connection) =>
       connection.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
         `select migration_name, checksum, finished_at, applied_steps_count from "_prisma_migrations" order by migration_name`,
@@ -56,7 +56,7 @@ describe.each<Engine>(["postgres", "pglite"])("on %s", (engine) => {
   });
 
   test("demo data: every territory, agencies of every type, one user per role, loaded once", async () => {
-    const database = await useEngine(engine, inject("databaseUrl"));
+    const database = await useEngine(engine);
     await truncateAll(database);
     expect(await seedDemo(database.prisma)).toBe(true);
     expect(await seedDemo(database.prisma)).toBe(false);
@@ -74,14 +74,14 @@ describe.each<Engine>(["postgres", "pglite"])("on %s", (engine) => {
 test("the demo seed is deterministic: same data on every run and on both engines", async () => {
   const digests: string[] = [];
   for (const engine of ["postgres", "pglite", "postgres"] as const) {
-    const database = await useEngine(engine, inject("databaseUrl"));
+    const database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     digests.push(await seedDigest(database));
   }
   expect(new Set(digests).size).toBe(1);
   // Plaintext equality is not ciphertext equality: the stored people differ on every run.
-  const database = await useEngine("postgres", inject("databaseUrl"));
+  const database = await useEngine("postgres");
   const [raw] = await database.withConnection((connection) => connection.query<{ surname: string }>(`SELECT surname FROM person ORDER BY id LIMIT 1`));
   await truncateAll(database);
   await seedDemo(database.prisma);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openBreakGlass, reviewBreakGlass, reviewQueue } from "~/modules/break-glass/break-glass.server";
 import { readPerson, searchPeople } from "~/modules/people/people.server";
 import { closeDatabase, type Database } from "~/server/db.server";
@@ -21,7 +21,7 @@ describe.each<Engine>(["postgres", "pglite"])("people and break-glass on %s", (e
   const oshChild = { id: newId(), pin: "10304201200456", surname: "Примеров", givenName: "Эмир", birthDate: "2012-04-03" };
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     const socialServices = (key: string) => stableId("agency", demoAgencyCode("social_services", key));

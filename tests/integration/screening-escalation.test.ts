@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listAlerts, screeningTasksFor } from "~/modules/screenings/alerts.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
 import { recordAssessment } from "~/modules/screenings/pathway-commands.server";
-import { pathwayStateFor } from "~/modules/screenings/pathways.server";
+import { pathwayStateFor } from "~/modules/screenings/pathway-state.server";
 import type { AssessmentFormInput } from "~/modules/screenings/pathways.schema";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, startScreening } from "~/modules/screenings/screenings.server";
+import { answerQuestion } from "~/modules/screenings/screening-session.server";
+import { startScreening } from "~/modules/screenings/screening-start.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { newId } from "~/server/ids.server";
 import { RecordingNotifier, setExternalNotifier } from "~/server/notify/notifier.server";
@@ -39,7 +40,7 @@ describe.each<Engine>(["postgres", "pglite"])("overdue escalation on %s", (engin
   const sokulukChild = newId();
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     await database.prisma.person.create({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import {
   auditScreeningTasksShown,
@@ -9,10 +9,12 @@ import {
   unreadAlertCount,
 } from "~/modules/screenings/alerts.server";
 import { dismissAction, proposalGrounds, recordAssessment, recordChecklist, takeAction } from "~/modules/screenings/pathway-commands.server";
-import { pathwayStateFor } from "~/modules/screenings/pathways.server";
+import { pathwayStateFor } from "~/modules/screenings/pathway-state.server";
 import type { AssessmentFormInput } from "~/modules/screenings/pathways.schema";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, readScreening, startScreening } from "~/modules/screenings/screenings.server";
+import { answerQuestion } from "~/modules/screenings/screening-session.server";
+import { startScreening } from "~/modules/screenings/screening-start.server";
+import { readScreening } from "~/modules/screenings/screening-views.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { RecordingNotifier, setExternalNotifier } from "~/server/notify/notifier.server";
 import { instrumentVersionId, seedDemo } from "~seeds/demo";
@@ -39,7 +41,7 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
   const notifier = new RecordingNotifier();
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     for (const name of ["pedagogue", "psychologist", "inspector", "socialworker", "supervisor", "analyst", "admin", "officer", "supervisor-osh"])
@@ -189,6 +191,7 @@ describe.each<Engine>(["postgres", "pglite"])("screening pathways on %s", (engin
       ok: false,
       fieldErrors: {},
       formError: "pathway.error.conflict",
+      conflict: { version: await version(id), changes: [] },
     });
     const t2 = new Date(T0.getTime() + 9 * 60_000);
     const complete = await recordChecklist({

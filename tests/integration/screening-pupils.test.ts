@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listPupils, type PupilList } from "~/modules/screenings/pupils.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, startScreening } from "~/modules/screenings/screenings.server";
+import { answerQuestion } from "~/modules/screenings/screening-session.server";
+import { startScreening } from "~/modules/screenings/screening-start.server";
 import { loader as pupilsLoader } from "~/routes/screenings.pupils";
 import { startSession } from "~/server/auth/session.server";
 import { closeDatabase, type Database } from "~/server/db.server";
@@ -55,7 +56,7 @@ describe.each<Engine>(["postgres", "pglite"])("school pupil list on %s", (engine
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     // A teacher-like member of the same school (neither social pedagogue nor psychologist) and

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listAlerts, screeningTasksFor } from "~/modules/screenings/alerts.server";
 import { escalateOverdueAssessments } from "~/modules/screenings/escalation.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
-import { answerQuestion, assignClinician, clinicianChoices, readScreening, startScreening } from "~/modules/screenings/screenings.server";
+import { assignClinician, clinicianChoices } from "~/modules/screenings/screening-assignments.server";
+import { answerQuestion } from "~/modules/screenings/screening-session.server";
+import { startScreening } from "~/modules/screenings/screening-start.server";
+import { readScreening } from "~/modules/screenings/screening-views.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { RecordingNotifier, setExternalNotifier } from "~/server/notify/notifier.server";
 import { DEMO_PASSWORD } from "~seeds/data/users";
@@ -40,7 +43,7 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
   let acute: string;
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     // A second school in Leninsky district, and school staff the review found over-privileged.
@@ -140,7 +143,8 @@ describe.each<Engine>(["postgres", "pglite"])("school staff and screenings on %s
     expect(choices).not.toContain(users.supervisor.id);
     expect(await assignClinician({ user: users.psychologist, context, screeningId: acute, userId: users["teacher-2"].id })).toEqual({
       ok: false,
-      error: "screening.error.clinician",
+      fieldErrors: {},
+      formError: "screening.error.clinician",
     });
     expect(await database.prisma.screeningAssignment.count({ where: { screeningId: acute } })).toBe(0);
     expect(await statusOf(() => readScreening({ user: users["teacher-2"], context, screeningId: acute }))).toBe(404);

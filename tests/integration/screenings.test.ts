@@ -1,20 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { personChronology } from "~/modules/chronology/chronology-view.server";
 import type { AnswerInput } from "~/modules/screenings/screenings.schema";
-import {
-  answerQuestion,
-  assignClinician,
-  clinicianChoices,
-  newScreeningContext,
-  readScreening,
-  SCREENING_SESSION_HOURS,
-  screeningLinksFor,
-  screeningStep,
-  startScreening,
-  stopExpiredSessions,
-} from "~/modules/screenings/screenings.server";
+import { assignClinician, clinicianChoices } from "~/modules/screenings/screening-assignments.server";
+import { answerQuestion, screeningStep } from "~/modules/screenings/screening-session.server";
+import { newScreeningContext, startScreening } from "~/modules/screenings/screening-start.server";
+import { readScreening, screeningLinksFor } from "~/modules/screenings/screening-views.server";
+import { SCREENING_SESSION_HOURS, stopExpiredSessions } from "~/modules/screenings/session-expiry.server";
 import { closeDatabase, type Database } from "~/server/db.server";
 import { demoAgencyCode, instrumentVersionId, seedDemo, seedInstruments } from "~seeds/demo";
 import { buildUser, stableId } from "~seeds/factories";
@@ -27,6 +20,13 @@ const CHILD = stableId("person", "asanaliev-nurbek");
 const SCHOOL = stableId("agency", demoAgencyCode("school", "bishkek-len"));
 const ASQ = instrumentVersionId("asq", 1);
 const VULNERABILITY = instrumentVersionId("vulnerability", 1);
+/** A refused answer: 400, or 409 (a refusal with `conflict`, the version the screening has now) when the session moved on. */
+const refusedAnswer = (formError: string, status: 400 | 409) => ({
+  ok: false,
+  fieldErrors: {},
+  formError,
+  ...(status === 409 ? { conflict: { version: expect.any(Number), changes: [] } } : {}),
+});
 
 type User = Awaited<ReturnType<typeof asUser>>;
 
@@ -35,7 +35,7 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
   const users: Record<string, User> = {};
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     // A teacher-like member of the same school: neither social pedagogue nor psychologist.
@@ -241,16 +241,12 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     expect((await answer(id, "asq1", "no")).ok).toBe(true);
     const before = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, answers: true, version: true } });
 
-    expect(await answer(id, "asq1", "yes")).toEqual({ ok: false, error: "screening.error.alreadyAnswered", status: 409 });
-    expect(await answer(id, "asq3", "no")).toEqual({ ok: false, error: "screening.error.notCurrent", status: 409 });
-    expect(await answer(id, "asq2", "no", { instrumentVersionId: stableId("instrument", "asq:v2") })).toEqual({
-      ok: false,
-      error: "screening.error.version",
-      status: 400,
-    });
-    expect(await answer(id, "asq2", "no", { instrumentVersionId: VULNERABILITY })).toEqual({ ok: false, error: "screening.error.version", status: 400 });
-    expect(await answer(id, "asq2", "text", { otherWorry: "x" })).toEqual({ ok: false, error: "screening.error.answer", status: 400 });
-    expect(await answer(id, "nonsense", "yes")).toEqual({ ok: false, error: "screening.error.notCurrent", status: 409 });
+    expect(await answer(id, "asq1", "yes")).toEqual(refusedAnswer("screening.error.alreadyAnswered", 409));
+    expect(await answer(id, "asq3", "no")).toEqual(refusedAnswer("screening.error.notCurrent", 409));
+    expect(await answer(id, "asq2", "no", { instrumentVersionId: stableId("instrument", "asq:v2") })).toEqual(refusedAnswer("screening.error.version", 400));
+    expect(await answer(id, "asq2", "no", { instrumentVersionId: VULNERABILITY })).toEqual(refusedAnswer("screening.error.version", 400));
+    expect(await answer(id, "asq2", "text", { otherWorry: "x" })).toEqual(refusedAnswer("screening.error.answer", 400));
+    expect(await answer(id, "nonsense", "yes")).toEqual(refusedAnswer("screening.error.notCurrent", 409));
     const after = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, answers: true, version: true, status: true } });
     expect(after).toMatchObject({ answers: before.answers, version: before.version, status: "in_progress" });
     const refused = await database.prisma.auditEvent.findMany({
@@ -269,7 +265,7 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     for (const item of ["bullying_or_racket", "violence_at_home", "neglect", "sexual_abuse", "parents_abroad", "substance_use"]) await answer(id, item, "no");
     expect(await answer(id, "other_worry", "none")).toEqual({ ok: true, completed: true });
     expect((await database.prisma.screening.findUniqueOrThrow({ where: { id } })).result).toBe("negative");
-    expect(await answer(id, "other_worry", "none")).toEqual({ ok: false, error: "screening.error.finished", status: 409 });
+    expect(await answer(id, "other_worry", "none")).toEqual(refusedAnswer("screening.error.finished", 409));
     expect(await screeningStep({ user: users.pedagogue, context, screeningId: id })).toEqual({ kind: "finished", screeningId: id });
   });
 
@@ -294,7 +290,7 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
       input: { instrumentVersionId: ASQ, item: "asq2", answer: "no" },
       now: later,
     });
-    expect(refused).toEqual({ ok: false, error: "screening.error.expired", status: 409 });
+    expect(refused).toEqual(refusedAnswer("screening.error.expired", 409));
     const after = await database.prisma.screening.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, answers: true, result: true } });
     expect(after).toMatchObject({ status: "abandoned", answers: before.answers, result: null });
     const alerts = await database.prisma.screeningAlert.findMany({ where: { screeningId: id }, select: { recipientUserId: true, kind: true } });
@@ -315,7 +311,7 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     // Still refused, and once stopped it stays stopped (a second refusal alerts nobody again).
     expect(
       await answerQuestion({ user: users.pedagogue, context, screeningId: id, input: { instrumentVersionId: ASQ, item: "asq2", answer: "no" }, now: later }),
-    ).toEqual({ ok: false, error: "screening.error.finished", status: 409 });
+    ).toEqual(refusedAnswer("screening.error.finished", 409));
     expect(await database.prisma.screeningAlert.count({ where: { screeningId: id } })).toBe(2);
 
     // Starting a new screening of the child stops the screener's other expired session at once.
@@ -380,7 +376,8 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     expect(choices.map((c) => c.id)).not.toContain(users.inspector.id);
     expect(await assignClinician({ user: users.psychologist, context, screeningId: id, userId: users.inspector.id })).toEqual({
       ok: false,
-      error: "screening.error.clinician",
+      fieldErrors: {},
+      formError: "screening.error.clinician",
     });
     expect(await statusOf(() => assignClinician({ user: users.pedagogue, context, screeningId: id, userId: users.nurse.id }))).toBe(404);
     expect(await assignClinician({ user: users.psychologist, context, screeningId: id, userId: users.nurse.id })).toEqual({ ok: true });
@@ -421,6 +418,7 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     const before = await database.prisma.screening.count();
     expect(await startScreening({ user: users.pedagogue, context, now, input: { personId: young, assent: "yes", guardian: "will_be_informed" } })).toEqual({
       ok: false,
+      fieldErrors: {},
       formError: "screening.error.age",
     });
     expect(await database.prisma.screening.count()).toBe(before);
@@ -431,7 +429,7 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     const before = await database.prisma.screening.count();
     expect(
       await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "will_be_informed" }, rule: "assent_and_guardian_consent" }),
-    ).toEqual({ ok: false, formError: "screening.error.guardian" });
+    ).toEqual({ ok: false, fieldErrors: {}, formError: "screening.error.guardian" });
     expect(await database.prisma.screening.count()).toBe(before);
     const started = await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "consented" }, rule: "assent_and_guardian_consent" });
     if (!started.ok) throw new Error(JSON.stringify(started));
@@ -441,6 +439,7 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     // The default rule does not offer «consented».
     expect(await startScreening({ user: users.pedagogue, context, input: { ...input, guardian: "consented" } })).toEqual({
       ok: false,
+      fieldErrors: {},
       formError: "screening.error.guardian",
     });
   });

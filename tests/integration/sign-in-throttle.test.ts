@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { loadSession } from "~/server/auth/session.server";
 import { confirmEnrolment, endSessionIfTotpLocked, passwordStep, pendingEnrolmentSecret, signOut, totpStep } from "~/server/auth/sign-in.server";
 import { totpCode, TOTP_PERIOD_SECONDS } from "~/server/auth/totp.server";
@@ -13,6 +13,7 @@ import { seedDemo } from "~seeds/demo";
 import { demoTotpSecret } from "~seeds/factories";
 import { DEMO_PASSWORD } from "~seeds/data/users";
 import { truncateAll, type Engine } from "../support/engines";
+import { workerDatabase } from "../support/worker-database";
 
 // The audit chain key derives from the root key: a fixed test key, set before anything loads it.
 process.env.KAMKOR_ROOT_KEY ??= Buffer.alloc(32, "throttle-test").toString("base64");
@@ -48,7 +49,7 @@ describe.each<Engine>(["postgres", "pglite"])("sign-in throttling and lockout on
   beforeAll(async () => {
     env =
       engine === "postgres"
-        ? parseEnv({ DATABASE_URL: inject("databaseUrl") })
+        ? parseEnv({ DATABASE_URL: workerDatabase().databaseUrl })
         : parseEnv({ KAMKOR_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "kamkor-throttle-")) });
     database = await openEngine(env);
     await truncateAll(database);

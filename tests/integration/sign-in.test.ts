@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, loadSession, sessionCookieName } from "~/server/auth/session.server";
 import { confirmEnrolment, passwordStep, pendingEnrolmentSecret, totpStep } from "~/server/auth/sign-in.server";
 import { totpCode, TOTP_PERIOD_SECONDS } from "~/server/auth/totp.server";
@@ -35,7 +35,7 @@ describe.each<Engine>(["postgres", "pglite"])("sign-in on %s", (engine) => {
   let database: Database;
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     // Failure counters are keyed by user id and name: start without another file's leftovers.
     await database.prisma.rateLimitBucket.deleteMany({});

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import {
-  acceptProposal,
-  activatePlan,
-  addGoal,
-  addMember,
-  approveClosure,
-  editPlan,
-  openPlan,
-  recordReview,
-  removeMember,
-  reopenPlan,
-  requestClosure,
-  returnClosure,
-  transferPlan,
-  updateGoal,
-} from "~/modules/support-plans/support-plan-commands.server";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { approveClosure, recordReview, reopenPlan, requestClosure, returnClosure } from "~/modules/support-plans/plan-closure.server";
+import { addGoal, updateGoal } from "~/modules/support-plans/plan-goals.server";
+import { acceptProposal, activatePlan, editPlan, openPlan } from "~/modules/support-plans/plan-lifecycle.server";
+import { addMember, removeMember } from "~/modules/support-plans/plan-team.server";
+import { transferPlan } from "~/modules/support-plans/plan-transfer.server";
 import { addMonths, todayIso, type GoalInput } from "~/modules/support-plans/support-plans.schema";
 import { listCaseload, listPersonPlans, readPlan } from "~/modules/support-plans/support-plans.server";
 import { closeDatabase, type Database } from "~/server/db.server";
@@ -39,7 +28,7 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
   const users: Record<string, User> = {};
 
   beforeAll(async () => {
-    database = await useEngine(engine, inject("databaseUrl"));
+    database = await useEngine(engine);
     await truncateAll(database);
     await seedDemo(database.prisma);
     for (const name of ["inspector", "officer", "pedagogue", "psychologist", "socialworker", "supervisor", "analyst", "admin", "auditor", "newcomer"]) {
@@ -330,7 +319,7 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
     expect(first.ok).toBe(true);
     const second = await editPlan({ user: users.inspector, context, planId, input: { ...base, version: 1, childView: "Вторая версия" } });
     expect(second.ok).toBe(false);
-    if (second.ok || !("conflict" in second)) throw new Error("expected a conflict");
+    if (second.ok || !second.conflict) throw new Error("expected a conflict");
     expect(second.conflict.version).toBe(2);
     expect(second.conflict.changes).toContainEqual({ field: "childView", value: "Первая версия" });
     expect((await database.prisma.supportPlan.findUniqueOrThrow({ where: { id: planId } })).childView).toBe("Первая версия");
@@ -358,7 +347,7 @@ describe.each<Engine>(["postgres", "pglite"])("support plans on %s", (engine) =>
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     const loser = results.find((result) => !result.ok)!;
-    expect("conflict" in loser && loser.conflict.version).toBe(2);
+    expect(!loser.ok && loser.conflict?.version).toBe(2);
     expect((await database.prisma.supportPlanGoal.findUniqueOrThrow({ where: { id: goalRow.id } })).version).toBe(2);
     expect(await database.prisma.auditEvent.count({ where: { action: "support_plan.conflict", actorUserId: users.inspector.id } })).toBeGreaterThanOrEqual(2);
   });

@@ -128,13 +128,8 @@ export async function startThrowawayPostgres(options: { label?: string } = {}): 
     }
 
     const adminBase = `postgresql://postgres@127.0.0.1:${port}`;
-    await withClient(`${adminBase}/postgres`, async (c) => {
-      await c.query(`CREATE ROLE kamkor_app LOGIN PASSWORD 'kamkor_app' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
-      await c.query(`CREATE DATABASE kamkor OWNER postgres`);
-      await c.query(`GRANT CONNECT, TEMP ON DATABASE kamkor TO kamkor_app`);
-    });
-    // PG15 no longer grants CREATE on public to PUBLIC, so the app role needs it explicitly.
-    await withClient(`${adminBase}/kamkor`, (c) => c.query(`GRANT USAGE, CREATE ON SCHEMA public TO kamkor_app`));
+    await withClient(`${adminBase}/postgres`, (c) => c.query(`CREATE ROLE kamkor_app LOGIN PASSWORD 'kamkor_app' NOSUPERUSER NOCREATEDB NOCREATEROLE`));
+    await createAppDatabase(`${adminBase}/postgres`, "kamkor");
 
     return {
       url: `postgresql://kamkor_app:kamkor_app@127.0.0.1:${port}/kamkor`,
@@ -147,6 +142,30 @@ export async function startThrowawayPostgres(options: { label?: string } = {}): 
     stopSync();
     throw new Error(`startThrowawayPostgres failed: ${(err as Error).message}\n${stderr}${log ? `\n--- server.log ---\n${log}` : ""}`);
   }
+}
+
+/**
+ * Creates an empty database set up like the cluster's `kamkor` database: owned by the
+ * superuser, the app role may connect and create in `public` (as on a managed server).
+ * `adminUrl` is any superuser URL on the cluster; the database name is replaced.
+ */
+export async function createAppDatabase(adminUrl: string, name: string): Promise<{ appUrl: string; adminUrl: string }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Bad database name: ${name}`);
+  const withDb = (url: string) => {
+    const parsed = new URL(url);
+    parsed.pathname = `/${name}`;
+    return parsed.toString();
+  };
+  await withClient(adminUrl, async (c) => {
+    await c.query(`CREATE DATABASE ${name} OWNER postgres`);
+    await c.query(`GRANT CONNECT, TEMP ON DATABASE ${name} TO kamkor_app`);
+  });
+  // PG15 no longer grants CREATE on public to PUBLIC, so the app role needs it explicitly.
+  await withClient(withDb(adminUrl), (c) => c.query(`GRANT USAGE, CREATE ON SCHEMA public TO kamkor_app`));
+  const app = new URL(withDb(adminUrl));
+  app.username = "kamkor_app";
+  app.password = "kamkor_app";
+  return { appUrl: app.toString(), adminUrl: withDb(adminUrl) };
 }
 
 async function withClient(connectionString: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {

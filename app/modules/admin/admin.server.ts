@@ -1,21 +1,21 @@
 import type { Prisma, RecordStatus, Role } from "~/generated/prisma/client.ts";
 import type { MessageKey } from "~/i18n/i18n";
+import { auditBy } from "~/kit/audit.server";
+import type { Caller } from "~/kit/request.server";
+import { fieldError, formError, type CommandResult, type FieldErrors } from "~/kit/results";
 import type { AuditAction } from "~/server/audit/actions";
-import { recordAudit, type AuditActor } from "~/server/audit/audit.server";
 import { hashPassword } from "~/server/auth/password.server";
 import { checkPasswordPolicy } from "~/server/auth/password-policy.server";
-import { notFound } from "~/server/authorization.server";
+import { actorOf, notFound } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
-import type { FieldErrors } from "~/server/forms.server";
 import { newId } from "~/server/ids.server";
-import type { KamkorLoadContext } from "~/server/load-context";
 import { rateLimitKeys, resetBucket } from "~/server/rate-limit.server";
 import { isSelfLockout, mayAdminister, type AdminAction, type AdminTarget } from "~policies/admin.policy";
-import type { Actor, RoleName } from "~policies/roles";
+import type { RoleName } from "~policies/roles";
 import type { AdminFilter, AgencyFormData } from "./admin.schema";
 
 /**
- * Administration of agencies and user accounts. Every function takes the acting user and
+ * Administration of agencies and user accounts. Every function takes the caller (kit Caller) and
  * asks policies/admin.policy.ts first (a route's requireArea is the first door, this is the
  * second): a refusal is audited and answers 404. Admins see accounts and organisations only —
  * never password hashes, TOTP secrets or case content.
@@ -25,53 +25,32 @@ import type { AdminFilter, AgencyFormData } from "./admin.schema";
  * the changed fields, never their values.
  */
 
-export type AdminActor = {
-  id: string;
-  username: string;
-  roles: readonly string[];
-  agency: { id: string; territoryId: string };
-  sessionId?: string;
-};
-
-type Call = { actor: AdminActor; context?: Partial<KamkorLoadContext> };
-
-export type CommandResult = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors; formError?: MessageKey };
-
 /** Lists show at most this many rows; filters narrow them down. */
 export const LIST_LIMIT = 200;
-
-function policyActor(actor: AdminActor): Actor {
-  return { id: actor.id, roles: actor.roles as RoleName[], agencyId: actor.agency.id, territoryId: actor.agency.territoryId };
-}
-
-function auditActorOf(actor: AdminActor): AuditActor {
-  return { userId: actor.id, username: actor.username, roles: actor.roles, agencyId: actor.agency.id, sessionId: actor.sessionId };
-}
 
 type AuditPlan = { action: AuditAction; record?: { type: string; id: string }; fields?: readonly string[] };
 
 /** The actor may do this kind of action at all — or the attempt is audited and answered with 404. */
-async function authorize(call: Call, action: AdminAction, audit: AuditPlan): Promise<void> {
-  if (mayAdminister(policyActor(call.actor), action)) return;
-  await recordAudit({ actor: auditActorOf(call.actor), decision: "denied", context: call.context, ...audit });
+async function authorize(call: Caller, action: AdminAction, audit: AuditPlan): Promise<void> {
+  if (mayAdminister(actorOf(call.user), action)) return;
+  await auditBy(call, { ...audit, decision: "denied" });
   throw notFound();
 }
 
 /** Self-lockout (own account, own admin role, own agency): audited, answered with a message. */
-async function refuseSelfLockout(call: Call, action: AdminAction, target: AdminTarget, audit: AuditPlan, message: MessageKey) {
-  if (!isSelfLockout(policyActor(call.actor), action, target)) return null;
-  await recordAudit({ actor: auditActorOf(call.actor), decision: "denied", context: call.context, ...audit });
-  return { ok: false as const, fieldErrors: {}, formError: message };
+async function refuseSelfLockout(call: Caller, action: AdminAction, target: AdminTarget, audit: AuditPlan, message: MessageKey) {
+  if (!isSelfLockout(actorOf(call.user), action, target)) return null;
+  await auditBy(call, { ...audit, decision: "denied" });
+  return formError(message);
 }
 
 /** Audit first, then write; a failed write is audited as such and passed on. */
-async function auditedWrite<T>(call: Call, audit: AuditPlan, write: () => Promise<T>): Promise<T> {
-  const base = { actor: auditActorOf(call.actor), context: call.context, ...audit };
-  await recordAudit({ ...base, decision: "allowed" });
+async function auditedWrite<T>(call: Caller, audit: AuditPlan, write: () => Promise<T>): Promise<T> {
+  await auditBy(call, audit);
   try {
     return await write();
   } catch (error) {
-    await recordAudit({ ...base, decision: "failed" });
+    await auditBy(call, { ...audit, decision: "failed" });
     throw error;
   }
 }
@@ -92,8 +71,8 @@ const ADMIN_AREA = { type: "area", id: "admin" };
 
 // ---- Reads -------------------------------------------------------------------------------
 
-export async function listAgencies({ actor, context, filter }: Call & { filter: AdminFilter }) {
-  await authorize({ actor, context }, "agency.list", { action: "record.read_denied", record: ADMIN_AREA });
+export async function listAgencies({ user, context, filter }: Caller & { filter: AdminFilter }) {
+  await authorize({ user, context }, "agency.list", { action: "record.read_denied", record: ADMIN_AREA });
   const prisma = await getPrisma();
   const where: Prisma.AgencyWhereInput = {
     ...(filter.territory ? { territoryId: filter.territory } : {}),
@@ -108,8 +87,8 @@ export async function listAgencies({ actor, context, filter }: Call & { filter: 
   return { rows: rows.slice(0, LIST_LIMIT).map(({ _count, ...agency }) => ({ ...agency, userCount: _count.users })), truncated: rows.length > LIST_LIMIT };
 }
 
-export async function listUsers({ actor, context, filter }: Call & { filter: AdminFilter }) {
-  await authorize({ actor, context }, "user.list", { action: "record.read_denied", record: ADMIN_AREA });
+export async function listUsers({ user, context, filter }: Caller & { filter: AdminFilter }) {
+  await authorize({ user, context }, "user.list", { action: "record.read_denied", record: ADMIN_AREA });
   const prisma = await getPrisma();
   // `roles: { has }` does not survive the PGlite adapter (it sends the value where an array is
   // expected), so the role filter is a small SQL query of its own.
@@ -131,8 +110,8 @@ export async function listUsers({ actor, context, filter }: Call & { filter: Adm
 }
 
 /** Choices for the forms and filters: districts (grouped by region) and agencies. */
-export async function adminFormOptions({ actor, context }: Call) {
-  await authorize({ actor, context }, "agency.list", { action: "record.read_denied", record: ADMIN_AREA });
+export async function adminFormOptions({ user, context }: Caller) {
+  await authorize({ user, context }, "agency.list", { action: "record.read_denied", record: ADMIN_AREA });
   const prisma = await getPrisma();
   const [districts, agencies] = await Promise.all([
     prisma.territory.findMany({
@@ -148,8 +127,8 @@ export async function adminFormOptions({ actor, context }: Call) {
   return { districts, agencies };
 }
 
-export async function getAgency({ actor, context, agencyId }: Call & { agencyId: string }) {
-  await authorize({ actor, context }, "agency.list", { action: "record.read_denied", record: { type: "agency", id: agencyId } });
+export async function getAgency({ user, context, agencyId }: Caller & { agencyId: string }) {
+  await authorize({ user, context }, "agency.list", { action: "record.read_denied", record: { type: "agency", id: agencyId } });
   const prisma = await getPrisma();
   const agency = await prisma.agency.findUnique({
     where: { id: agencyId },
@@ -160,10 +139,10 @@ export async function getAgency({ actor, context, agencyId }: Call & { agencyId:
   return { ...rest, userCount: _count.users };
 }
 
-export async function getUser({ actor, context, userId }: Call & { userId: string }) {
-  await authorize({ actor, context }, "user.list", { action: "record.read_denied", record: { type: "user", id: userId } });
+export async function getUser({ user, context, userId }: Caller & { userId: string }) {
+  await authorize({ user, context }, "user.list", { action: "record.read_denied", record: { type: "user", id: userId } });
   const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({
+  const account = await prisma.user.findUnique({
     where: { id: userId },
     select: {
       id: true,
@@ -179,8 +158,8 @@ export async function getUser({ actor, context, userId }: Call & { userId: strin
       _count: { select: { sessions: true } },
     },
   });
-  if (!user) throw notFound();
-  const { totpSecret, _count, ...rest } = user;
+  if (!account) throw notFound();
+  const { totpSecret, _count, ...rest } = account;
   return { ...rest, totpEnrolled: totpSecret !== null, activeSessions: _count.sessions };
 }
 
@@ -192,24 +171,24 @@ async function districtExists(territoryId: string): Promise<boolean> {
   return territory !== null && (territory.kind === "district" || territory.kind === "city");
 }
 
-export async function createAgency(call: Call & { data: AgencyFormData }): Promise<CommandResult> {
+export async function createAgency(call: Caller & { data: AgencyFormData }): Promise<CommandResult> {
   const id = newId();
   const audit: AuditPlan = { action: "admin.agency_create", record: { type: "agency", id }, fields: ["type", "territoryId", "nameRu", "nameKy", "nameEn"] };
   await authorize(call, "agency.create", audit);
-  if (!(await districtExists(call.data.territoryId))) return { ok: false, fieldErrors: { territoryId: "admin.error.territory.unknown" } };
+  if (!(await districtExists(call.data.territoryId))) return fieldError("territoryId", "admin.error.territory.unknown");
   const prisma = await getPrisma();
   // The code is a stable handle for imports and seeds; new agencies simply reuse their id.
   await auditedWrite(call, audit, () => prisma.agency.create({ data: { id, code: id, ...call.data } }));
   return { ok: true, id };
 }
 
-export async function updateAgency(call: Call & { agencyId: string; data: AgencyFormData }): Promise<CommandResult> {
+export async function updateAgency(call: Caller & { agencyId: string; data: AgencyFormData }): Promise<CommandResult> {
   const record = { type: "agency" as const, id: call.agencyId };
   await authorize(call, "agency.update", { action: "admin.agency_update", record });
   const prisma = await getPrisma();
   const before = await prisma.agency.findUnique({ where: { id: call.agencyId }, select: { type: true, territoryId: true, ...names } });
   if (!before) throw notFound();
-  if (!(await districtExists(call.data.territoryId))) return { ok: false, fieldErrors: { territoryId: "admin.error.territory.unknown" } };
+  if (!(await districtExists(call.data.territoryId))) return fieldError("territoryId", "admin.error.territory.unknown");
   const fields = changedFields(before, call.data);
   if (fields.length === 0) return { ok: true, id: call.agencyId };
   await auditedWrite(call, { action: "admin.agency_update", record, fields }, () => prisma.agency.update({ where: { id: call.agencyId }, data: call.data }));
@@ -217,7 +196,7 @@ export async function updateAgency(call: Call & { agencyId: string; data: Agency
 }
 
 /** Disabling an agency signs all its people out at once (their sessions are deleted). */
-export async function setAgencyStatus(call: Call & { agencyId: string; status: RecordStatus }): Promise<CommandResult> {
+export async function setAgencyStatus(call: Caller & { agencyId: string; status: RecordStatus }): Promise<CommandResult> {
   const record = { type: "agency" as const, id: call.agencyId };
   const audit: AuditPlan = { action: "admin.agency_update", record, fields: ["status"] };
   const action = call.status === "disabled" ? "agency.disable" : "agency.enable";
@@ -247,7 +226,7 @@ async function activeAgencyExists(agencyId: string): Promise<boolean> {
 
 export type CreateUserInput = { username: string; displayName: string; agencyId: string; roles: RoleName[]; password: string };
 
-export async function createUser(call: Call & { data: CreateUserInput }): Promise<CommandResult> {
+export async function createUser(call: Caller & { data: CreateUserInput }): Promise<CommandResult> {
   const id = newId();
   const { data } = call;
   const audit: AuditPlan = {
@@ -274,7 +253,7 @@ export async function createUser(call: Call & { data: CreateUserInput }): Promis
     );
   } catch (error) {
     // Two admins creating the same username at once: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { username: "admin.error.username.taken" } };
+    if (isUniqueViolation(error)) return fieldError("username", "admin.error.username.taken");
     throw error;
   }
   return { ok: true, id };
@@ -290,25 +269,25 @@ async function existingUser(userId: string) {
   return user;
 }
 
-export async function updateUserDetails(call: Call & { userId: string; data: { displayName: string; agencyId: string } }): Promise<CommandResult> {
+export async function updateUserDetails(call: Caller & { userId: string; data: { displayName: string; agencyId: string } }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   await authorize(call, "user.update", { action: "admin.user_update", record });
   const before = await existingUser(call.userId);
   const fields = changedFields(before, call.data);
   if (fields.length === 0) return { ok: true, id: call.userId };
   if (fields.includes("agencyId") && !(await activeAgencyExists(call.data.agencyId))) {
-    return { ok: false, fieldErrors: { agencyId: "admin.error.agency.unknown" } };
+    return fieldError("agencyId", "admin.error.agency.unknown");
   }
   const prisma = await getPrisma();
   await auditedWrite(call, { action: "admin.user_update", record, fields }, () => prisma.user.update({ where: { id: call.userId }, data: call.data }));
   return { ok: true, id: call.userId };
 }
 
-export async function setUserRoles(call: Call & { userId: string; roles: RoleName[] }): Promise<CommandResult> {
+export async function setUserRoles(call: Caller & { userId: string; roles: RoleName[] }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   const audit: AuditPlan = { action: "admin.user_roles", record, fields: ["roles"] };
   await authorize(call, "user.assignRoles", audit);
-  if (call.roles.length === 0) return { ok: false, fieldErrors: { roles: "admin.error.roles.required" } };
+  if (call.roles.length === 0) return fieldError("roles", "admin.error.roles.required");
   const refused = await refuseSelfLockout(call, "user.assignRoles", { userId: call.userId, roles: call.roles }, audit, "admin.error.selfLockout.adminRole");
   if (refused) return refused;
   const before = await existingUser(call.userId);
@@ -319,7 +298,7 @@ export async function setUserRoles(call: Call & { userId: string; roles: RoleNam
 }
 
 /** Disabling deletes every session of the user: an open browser is signed out on its next request. */
-export async function setUserStatus(call: Call & { userId: string; status: RecordStatus }): Promise<CommandResult> {
+export async function setUserStatus(call: Caller & { userId: string; status: RecordStatus }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   const disabling = call.status === "disabled";
   const audit: AuditPlan = { action: disabling ? "admin.user_disable" : "admin.user_enable", record, fields: ["status"] };
@@ -344,7 +323,7 @@ export async function setUserStatus(call: Call & { userId: string; status: Recor
  * Sets a new password chosen by the admin and ends the user's sessions. The TOTP secret is
  * untouched: the next sign-in still asks for a code, so a reset never bypasses the second factor.
  */
-export async function resetUserPassword(call: Call & { userId: string; password: string }): Promise<CommandResult> {
+export async function resetUserPassword(call: Caller & { userId: string; password: string }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   const audit: AuditPlan = { action: "admin.user_reset_password", record, fields: ["password"] };
   await authorize(call, "user.resetPassword", audit);
@@ -365,7 +344,7 @@ export async function resetUserPassword(call: Call & { userId: string; password:
 }
 
 /** Forgets the authenticator: the next sign-in goes through enrolment. Sessions end now. */
-export async function resetUserTotp(call: Call & { userId: string }): Promise<CommandResult> {
+export async function resetUserTotp(call: Caller & { userId: string }): Promise<CommandResult> {
   const record = { type: "user" as const, id: call.userId };
   const audit: AuditPlan = { action: "admin.user_reset_totp", record, fields: ["totpSecret", "totpPendingSecret", "totpLastStep"] };
   await authorize(call, "user.resetTotp", audit);

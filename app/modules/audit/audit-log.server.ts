@@ -1,7 +1,6 @@
-import type { AppLoadContext } from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { auditActor, recordAudit } from "~/server/audit/audit.server";
-import type { AuthorizedUser } from "~/server/authorization.server";
+import { auditBy } from "~/kit/audit.server";
+import type { Caller } from "~/kit/request.server";
 import { getPrisma } from "~/server/db.server";
 import { EXPORT_MAX_ROWS, PAGE_SIZE, periodBounds, type AuditCursor, type AuditFilter, type AuditFilterField } from "./audit-filter.schema";
 
@@ -15,8 +14,6 @@ import { EXPORT_MAX_ROWS, PAGE_SIZE, periodBounds, type AuditCursor, type AuditF
  * seq) or the primary key — and stops after 51 rows.
  */
 const EXPORT_BATCH = 2_000;
-
-type Context = Partial<AppLoadContext> | undefined;
 
 export type AuditRow = {
   seq: string;
@@ -191,14 +188,8 @@ export async function auditPage(filter: AuditFilter, cursor: AuditCursor, pageSi
 }
 
 /** The /audit search: audited (which filters were used, never their values), then one page. */
-export async function searchAuditLog(args: {
-  user: AuthorizedUser;
-  context: Context;
-  filter: AuditFilter;
-  cursor: AuditCursor;
-  used: readonly AuditFilterField[];
-}): Promise<AuditPage> {
-  await recordAudit({ actor: auditActor(args.user), action: "audit.search", decision: "allowed", fields: args.used, context: args.context });
+export async function searchAuditLog(args: Caller & { filter: AuditFilter; cursor: AuditCursor; used: readonly AuditFilterField[] }): Promise<AuditPage> {
+  await auditBy(args, { action: "audit.search", fields: args.used });
   return auditPage(args.filter, args.cursor);
 }
 
@@ -216,19 +207,8 @@ export type PersonAccessGroup = {
  * "Who has seen this person": every event about person `personId`, grouped by user with
  * first/last access and counts, plus the events themselves (paged). Reads no Person row.
  */
-export async function personAccessReport(args: {
-  user: AuthorizedUser;
-  context: Context;
-  personId: string;
-  cursor: AuditCursor;
-}): Promise<{ groups: PersonAccessGroup[]; page: AuditPage }> {
-  await recordAudit({
-    actor: auditActor(args.user),
-    action: "audit.person_access_report",
-    decision: "allowed",
-    record: { type: "person", id: args.personId },
-    context: args.context,
-  });
+export async function personAccessReport(args: Caller & { personId: string; cursor: AuditCursor }): Promise<{ groups: PersonAccessGroup[]; page: AuditPage }> {
+  await auditBy(args, { action: "audit.person_access_report", record: { type: "person", id: args.personId } });
   const prisma = await getPrisma();
   const where = { recordType: "person", recordId: args.personId };
   const byAction = await prisma.auditEvent.groupBy({
@@ -288,6 +268,6 @@ export async function* auditRowsForExport(filter: AuditFilter, max = EXPORT_MAX_
 }
 
 /** Records the export (fail closed: no event, no file). */
-export async function recordExport(args: { user: AuthorizedUser; context: Context; used: readonly AuditFilterField[] }): Promise<void> {
-  await recordAudit({ actor: auditActor(args.user), action: "audit.export", decision: "allowed", fields: args.used, context: args.context });
+export async function recordExport(args: Caller & { used: readonly AuditFilterField[] }): Promise<void> {
+  await auditBy(args, { action: "audit.export", fields: args.used });
 }

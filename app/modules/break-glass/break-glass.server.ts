@@ -1,10 +1,11 @@
-import type { AppLoadContext } from "@remix-run/node";
 import type { BreakGlassVerdict } from "~/generated/prisma/client.ts";
+import { auditBy } from "~/kit/audit.server";
+import { callerActor, type Caller } from "~/kit/request.server";
+import { fieldError, type CommandResult } from "~/kit/results";
 import { findPeopleMatching } from "~/modules/people/people.server";
 import type { PersonSearchCriteria } from "~/modules/people/people.schema";
-import { auditActor, recordAudit } from "~/server/audit/audit.server";
 import { verifyPassword } from "~/server/auth/password.server";
-import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
+import { deny } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import { getEnv } from "~/server/env.server";
 import { newId } from "~/server/ids.server";
@@ -17,26 +18,19 @@ import { mayRequestBreakGlass, mayReviewBreakGlass, reviewQueueScope } from "~po
  * default 60) and lands in the district supervisor's review queue.
  * Lookups of active grants are in grants.server.ts (people.server needs them; this file needs people).
  */
-type Context = Partial<AppLoadContext> | undefined;
 
-export type OpenResult = { ok: true; personIds: string[] } | { ok: false; field: "password"; error: "breakGlass.error.wrongPassword" };
+/** Opened: the people the grants cover (none when nothing matched); refused: a wrong password. */
+export type OpenResult = CommandResult<{ personIds: string[] }>;
 
-export async function openBreakGlass(args: {
-  user: AuthorizedUser;
-  context: Context;
-  criteria: PersonSearchCriteria;
-  reason: string;
-  password: string;
-  now?: Date;
-}): Promise<OpenResult> {
-  const actor = actorOf(args.user);
+export async function openBreakGlass(args: Caller & { criteria: PersonSearchCriteria; reason: string; password: string; now?: Date }): Promise<OpenResult> {
+  const actor = callerActor(args);
   if (!mayRequestBreakGlass(actor)) return deny(args.user, args.context, { type: "area", id: "break-glass" });
   const prisma = await getPrisma();
   const account = await prisma.user.findUniqueOrThrow({ where: { id: args.user.id }, select: { passwordHash: true } });
   const check = await verifyPassword(account.passwordHash, args.password);
   if (!check.ok) {
-    await recordAudit({ actor: auditActor(args.user), action: "break_glass.open", decision: "failed", purpose: "step-up failed", context: args.context });
-    return { ok: false, field: "password", error: "breakGlass.error.wrongPassword" };
+    await auditBy(args, { action: "break_glass.open", decision: "failed", purpose: "step-up failed" });
+    return fieldError("password", "breakGlass.error.wrongPassword");
   }
   const now = args.now ?? new Date();
   const expiresAt = new Date(now.getTime() + getEnv().KAMKOR_BREAK_GLASS_MINUTES * 60_000);
@@ -46,17 +40,10 @@ export async function openBreakGlass(args: {
     await prisma.breakGlassGrant.create({
       data: { id: grantId, userId: args.user.id, recordType: "person", recordId: person.id, reason: args.reason, createdAt: now, expiresAt },
     });
-    await recordAudit({
-      actor: auditActor(args.user),
-      action: "break_glass.open",
-      decision: "allowed",
-      record: { type: "person", id: person.id },
-      purpose: `break-glass:${grantId}`,
-      context: args.context,
-    });
+    await auditBy(args, { action: "break_glass.open", record: { type: "person", id: person.id }, purpose: `break-glass:${grantId}` });
   }
   if (matches.length === 0) {
-    await recordAudit({ actor: auditActor(args.user), action: "break_glass.open", decision: "allowed", purpose: "no match", context: args.context });
+    await auditBy(args, { action: "break_glass.open", purpose: "no match" });
   }
   return { ok: true, personIds: matches.map((person) => person.id) };
 }
@@ -74,8 +61,8 @@ export type ReviewItem = {
 };
 
 /** The supervisor's queue: unreviewed first, then the latest reviewed. */
-export async function reviewQueue(args: { user: AuthorizedUser; context: Context }): Promise<ReviewItem[]> {
-  const scope = reviewQueueScope(actorOf(args.user));
+export async function reviewQueue(args: Caller): Promise<ReviewItem[]> {
+  const scope = reviewQueueScope(callerActor(args));
   if (!scope) return deny(args.user, args.context, { type: "area", id: "breakGlassReview" });
   const prisma = await getPrisma();
   const requesters = await prisma.user.findMany({
@@ -93,30 +80,21 @@ export async function reviewQueue(args: { user: AuthorizedUser; context: Context
   return [...items.filter((item) => item.verdict === null), ...items.filter((item) => item.verdict !== null)];
 }
 
-export async function reviewBreakGlass(args: {
-  user: AuthorizedUser;
-  context: Context;
-  grantId: string;
-  verdict: BreakGlassVerdict;
-  comment?: string;
-}): Promise<void> {
+export async function reviewBreakGlass(args: Caller & { grantId: string; verdict: BreakGlassVerdict; comment?: string }): Promise<void> {
   const prisma = await getPrisma();
   const grant = await prisma.breakGlassGrant.findUnique({ where: { id: args.grantId }, select: { id: true, userId: true } });
   const requester = grant ? await prisma.user.findUnique({ where: { id: grant.userId }, select: { agency: { select: { territoryId: true } } } }) : null;
-  if (!grant || !requester || !mayReviewBreakGlass(actorOf(args.user), { userId: grant.userId, requesterTerritoryId: requester.agency.territoryId })) {
+  if (!grant || !requester || !mayReviewBreakGlass(callerActor(args), { userId: grant.userId, requesterTerritoryId: requester.agency.territoryId })) {
     return deny(args.user, args.context, { type: "break_glass_grant", id: args.grantId });
   }
   await prisma.breakGlassGrant.update({
     where: { id: grant.id },
     data: { verdict: args.verdict, reviewComment: args.comment || null, reviewedById: args.user.id, reviewedAt: new Date() },
   });
-  await recordAudit({
-    actor: auditActor(args.user),
+  await auditBy(args, {
     action: "break_glass.review",
-    decision: "allowed",
     record: { type: "break_glass_grant", id: grant.id },
     fields: ["verdict", ...(args.comment ? ["reviewComment"] : [])],
     purpose: args.verdict,
-    context: args.context,
   });
 }

@@ -1,7 +1,7 @@
-import type { AppLoadContext } from "@remix-run/node";
-import { actorOf, type AuthorizedUser } from "~/server/authorization.server";
+import type { Caller } from "~/kit/request.server";
+import { actorOf } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
-import { loadScreeningFactsMany } from "~/modules/screenings/screenings.server";
+import { loadScreeningFactsMany } from "~/modules/screenings/screening-facts.server";
 import { mayActOnPerson } from "~policies/person.policy";
 import { mayActOnOrder } from "~policies/protection-order.policy";
 import { mayActOnScreening } from "~policies/screening.policy";
@@ -32,12 +32,10 @@ export type ChronologyEntry = {
 
 const LIMIT = 300;
 
-export async function personChronology(args: {
-  user: AuthorizedUser;
-  context?: Partial<AppLoadContext>;
-  personId: string;
-  now?: Date;
-}): Promise<ChronologyEntry[]> {
+/** Reads only (the caller audits the page), so the request context is optional. */
+export async function personChronology(
+  args: Pick<Caller, "user"> & Partial<Pick<Caller, "context">> & { personId: string; now?: Date },
+): Promise<ChronologyEntry[]> {
   const prisma = await getPrisma();
   const actor = actorOf(args.user);
   // Events of records merged into this person (merge not undone) belong to its timeline too.

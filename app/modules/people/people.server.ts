@@ -1,7 +1,7 @@
-import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { auditActor, recordAudit } from "~/server/audit/audit.server";
-import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
+import { auditBy } from "~/kit/audit.server";
+import { callerActor, type Caller } from "~/kit/request.server";
+import { deny } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import { blindIndexMatches, personBlindIndex } from "~/server/encryption/blind-index.server";
 import { activeGrant } from "~/modules/break-glass/grants.server";
@@ -15,7 +15,6 @@ import type { PersonSearchCriteria } from "./people.schema";
  */
 
 const SCOPE = { id: true, ownerAgencyId: true, territoryId: true } as const;
-type Context = Partial<AppLoadContext> | undefined;
 
 function selectOf(fields: readonly string[]): Record<string, true> {
   return Object.fromEntries(["id", ...fields].map((field) => [field, true]));
@@ -48,8 +47,8 @@ export async function findPeopleMatching(criteria: PersonSearchCriteria): Promis
 export type PersonSummary = { id: string; surname?: string; givenName?: string; patronymic?: string | null; birthDate?: string | null };
 
 /** Search within what the user may see; audited with the criteria names (never values). */
-export async function searchPeople(args: { user: AuthorizedUser; context: Context; criteria: PersonSearchCriteria }): Promise<PersonSummary[]> {
-  const actor = actorOf(args.user);
+export async function searchPeople(args: Caller & { criteria: PersonSearchCriteria }): Promise<PersonSummary[]> {
+  const actor = callerActor(args);
   if (!mayActOnPerson(actor, "search", null)) await deny(args.user, args.context, { type: "person", id: "search" });
   const matches = await findPeopleMatching(args.criteria);
   const allowed = matches.filter((person) => mayActOnPerson(actor, "read", person));
@@ -61,13 +60,10 @@ export async function searchPeople(args: { user: AuthorizedUser; context: Contex
       return prisma.person.findUniqueOrThrow({ where: { id: person.id }, select: selectOf(fields) }) as unknown as Promise<PersonSummary>;
     }),
   );
-  await recordAudit({
-    actor: auditActor(args.user),
+  await auditBy(args, {
     action: "person.search",
-    decision: "allowed",
     fields: args.criteria.kind === "pin" ? ["pin"] : ["surname", "birthDate"],
     purpose: `results:${results.length}`,
-    context: args.context,
   });
   return results;
 }
@@ -84,9 +80,9 @@ export type PersonView = {
  * viewer may read redirects to its survivor. `alsoShown` names what the page shows besides the
  * identity fields (e.g. "chronology", "guardians"), for the audit record of this read.
  */
-export async function readPerson(args: { user: AuthorizedUser; context: Context; personId: string; alsoShown?: readonly string[] }): Promise<PersonView> {
+export async function readPerson(args: Caller & { personId: string; alsoShown?: readonly string[] }): Promise<PersonView> {
   const prisma = await getPrisma();
-  const actor = actorOf(args.user);
+  const actor = callerActor(args);
   const found = await prisma.person.findUnique({ where: { id: args.personId }, select: { ...SCOPE, mergedIntoId: true } });
   const facts = found ? { id: found.id, ownerAgencyId: found.ownerAgencyId, territoryId: found.territoryId } : null;
   const grant = facts ? await activeGrant({ userId: args.user.id, recordType: "person", recordId: args.personId }) : null;
@@ -97,14 +93,11 @@ export async function readPerson(args: { user: AuthorizedUser; context: Context;
   if (found?.mergedIntoId) throw redirect(`/people/${found.mergedIntoId}`);
   const fields = visiblePersonFields(actor, facts, access);
   const person = (await prisma.person.findUniqueOrThrow({ where: { id: facts.id }, select: selectOf(fields) })) as unknown as PersonView["person"];
-  await recordAudit({
-    actor: auditActor(args.user),
+  await auditBy(args, {
     action: "person.read",
-    decision: "allowed",
     record: { type: "person", id: facts.id },
     fields: [...fields, ...(args.alsoShown ?? [])],
     purpose: grant ? `break-glass:${grant.id}` : undefined,
-    context: args.context,
   });
   return { person, fields, hiddenFields: PERSON_FIELDS.length - fields.length, breakGlass: grant ? { grantId: grant.id, expiresAt: grant.expiresAt } : null };
 }

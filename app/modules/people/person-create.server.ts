@@ -1,15 +1,16 @@
-import type { AppLoadContext } from "@remix-run/node";
+import { recordAuditor } from "~/kit/audit.server";
+import { callerActor, type Caller, type CommandArgs } from "~/kit/request.server";
 import { recordChronology } from "~/modules/chronology/chronology.server";
-import { auditActor, recordAudit } from "~/server/audit/audit.server";
-import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
+import { deny } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import { newId } from "~/server/ids.server";
 import { mayActOnPerson } from "~policies/person.policy";
 import { findDuplicates, type DuplicateCandidate } from "./duplicates.server";
 import type { PersonCreateInput, PersonIdentityInput } from "./people.schema";
 
-type Context = Partial<AppLoadContext> | undefined;
+const auditPerson = recordAuditor("person");
 
+/** Not a CommandResult: "prompt" is neither a success nor a refusal, it asks the user a question. */
 export type CreateOutcome =
   | { kind: "created"; personId: string }
   | { kind: "same"; personId: string }
@@ -24,8 +25,8 @@ const IDENTITY_FIELDS = ["surname", "givenName", "patronymic", "birthDate", "sex
  * (created, with one recorded decision per candidate shown). Candidates are looked up again
  * on every submit, so a forged answer cannot skip the prompt.
  */
-export async function createPerson(args: { user: AuthorizedUser; context: Context; input: PersonCreateInput }): Promise<CreateOutcome> {
-  const actor = actorOf(args.user);
+export async function createPerson(args: CommandArgs<PersonCreateInput>): Promise<CreateOutcome> {
+  const actor = callerActor(args);
   if (!mayActOnPerson(actor, "create", null)) return deny(args.user, args.context, { type: "person", id: "create" });
   const { choice, candidateId, ...identity } = args.input;
   const check = await findDuplicates(actor, identity);
@@ -40,22 +41,20 @@ export async function createPerson(args: { user: AuthorizedUser; context: Contex
   if (pinBlocked) return prompt;
   if (choice === "check" && check.candidates.length > 0) return prompt;
 
-  const personId = await insertPerson(args.user, identity, check.candidates);
-  await recordAudit({
-    actor: auditActor(args.user),
-    action: "person.create",
-    decision: "allowed",
-    record: { type: "person", id: personId },
-    fields: IDENTITY_FIELDS.filter((field) => identity[field] !== null && identity[field] !== undefined),
-    purpose: check.candidates.length > 0 ? `duplicates-declined:${check.candidates.length}` : undefined,
-    context: args.context,
-  });
+  const personId = await insertPerson(args, identity, check.candidates);
+  await auditPerson(
+    args,
+    "person.create",
+    personId,
+    IDENTITY_FIELDS.filter((field) => identity[field] !== null && identity[field] !== undefined),
+    check.candidates.length > 0 ? `duplicates-declined:${check.candidates.length}` : undefined,
+  );
   return { kind: "created", personId };
 }
 
-async function insertPerson(user: AuthorizedUser, identity: PersonIdentityInput, declined: DuplicateCandidate[]): Promise<string> {
+async function insertPerson(caller: Caller, identity: PersonIdentityInput, declined: DuplicateCandidate[]): Promise<string> {
   const prisma = await getPrisma();
-  const actor = actorOf(user);
+  const actor = callerActor(caller);
   const personId = newId();
   const now = new Date();
   await prisma.$transaction(async (tx) => {

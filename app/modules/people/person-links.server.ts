@@ -1,7 +1,8 @@
-import type { AppLoadContext } from "@remix-run/node";
+import { recordAuditor } from "~/kit/audit.server";
+import { callerActor, type Caller } from "~/kit/request.server";
+import { fieldError, type CommandResult } from "~/kit/results";
 import { recordChronology } from "~/modules/chronology/chronology.server";
-import { auditActor, recordAudit } from "~/server/audit/audit.server";
-import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
+import { deny } from "~/server/authorization.server";
 import { getPrisma } from "~/server/db.server";
 import { newId } from "~/server/ids.server";
 import { mayActOnPerson, visiblePersonFields, type PersonScopeFacts } from "~policies/person.policy";
@@ -17,7 +18,7 @@ import type { GuardianRelation } from "./people.schema";
  * duplicates (reversible: the merged record keeps all its data and only points to the survivor).
  */
 
-type Context = Partial<AppLoadContext> | undefined;
+const auditPerson = recordAuditor("person");
 const FACTS = { id: true, ownerAgencyId: true, territoryId: true, mergedIntoId: true } as const;
 
 async function factsOf(id: string): Promise<MergeFacts | null> {
@@ -52,44 +53,29 @@ export async function listGuardians(actor: Actor, childId: string): Promise<Guar
   );
 }
 
-export type LinkResult =
-  { ok: true } | { ok: false; field: string; error: "people.error.guardianNotFound" | "people.error.guardianSelf" | "people.error.guardianExists" };
-
-/** Add a guardian found by PIN among the people the user may see; audited as an update. */
-export async function addGuardian(args: {
-  user: AuthorizedUser;
-  context: Context;
-  childId: string;
-  guardianPin: string;
-  relation: GuardianRelation;
-}): Promise<LinkResult> {
-  const actor = actorOf(args.user);
+/** Add a guardian found by PIN among the people the user may see; audited as an update. The id is the guardianship's. */
+export async function addGuardian(args: Caller & { childId: string; guardianPin: string; relation: GuardianRelation }): Promise<CommandResult> {
+  const actor = callerActor(args);
   const child = await factsOf(args.childId);
   if (!child || child.mergedIntoId || !mayActOnPerson(actor, "update", child)) return deny(args.user, args.context, { type: "person", id: args.childId });
   const visible = (await findPeopleMatching({ kind: "pin", pin: args.guardianPin })).filter((person) => mayActOnPerson(actor, "read", person));
-  if (visible.length !== 1) return { ok: false, field: "guardianPin", error: "people.error.guardianNotFound" };
+  if (visible.length !== 1) return fieldError("guardianPin", "people.error.guardianNotFound");
   const guardianId = visible[0].id;
-  if (guardianId === child.id) return { ok: false, field: "guardianPin", error: "people.error.guardianSelf" };
+  if (guardianId === child.id) return fieldError("guardianPin", "people.error.guardianSelf");
   const prisma = await getPrisma();
   if (await prisma.guardianship.findFirst({ where: { childId: child.id, guardianId }, select: { id: true } })) {
-    return { ok: false, field: "guardianPin", error: "people.error.guardianExists" };
+    return fieldError("guardianPin", "people.error.guardianExists");
   }
+  const guardianshipId = newId();
   await prisma.$transaction(async (tx) => {
-    await tx.guardianship.create({ data: { id: newId(), childId: child.id, guardianId, relation: args.relation } });
+    await tx.guardianship.create({ data: { id: guardianshipId, childId: child.id, guardianId, relation: args.relation } });
     await recordChronology(
       { personId: child.id, recordType: "person", recordId: child.id, kind: "guardian.added", agencyId: actor.agencyId, authorUserId: actor.id },
       tx,
     );
   });
-  await recordAudit({
-    actor: auditActor(args.user),
-    action: "person.update",
-    decision: "allowed",
-    record: { type: "person", id: child.id },
-    fields: ["guardians"],
-    context: args.context,
-  });
-  return { ok: true };
+  await auditPerson(args, "person.update", child.id, ["guardians"]);
+  return { ok: true, id: guardianshipId };
 }
 
 export type MergeView = {
@@ -130,8 +116,8 @@ export async function mergeView(
 }
 
 /** Merge `duplicateId` into `survivorId`: nothing is deleted or moved; audited; reversible. */
-export async function mergePeople(args: { user: AuthorizedUser; context: Context; survivorId: string; duplicateId: string }): Promise<string> {
-  const actor = actorOf(args.user);
+export async function mergePeople(args: Caller & { survivorId: string; duplicateId: string }): Promise<string> {
+  const actor = callerActor(args);
   const [survivor, duplicate] = await Promise.all([factsOf(args.survivorId), factsOf(args.duplicateId)]);
   if (!survivor || !duplicate || !mayMergePeople(actor, survivor, duplicate)) {
     return deny(args.user, args.context, { type: "person", id: args.duplicateId }, "merge");
@@ -148,21 +134,13 @@ export async function mergePeople(args: { user: AuthorizedUser; context: Context
       tx,
     );
   });
-  await recordAudit({
-    actor: auditActor(args.user),
-    action: "person.merge",
-    decision: "allowed",
-    record: { type: "person", id: duplicate.id },
-    fields: ["mergedIntoId"],
-    purpose: `survivor:${survivor.id}`,
-    context: args.context,
-  });
+  await auditPerson(args, "person.merge", duplicate.id, ["mergedIntoId"], `survivor:${survivor.id}`);
   return mergeId;
 }
 
 /** Undo a merge: the merged record is listed and readable again on its own; audited. */
-export async function unmergePeople(args: { user: AuthorizedUser; context: Context; survivorId: string; mergeId: string }): Promise<void> {
-  const actor = actorOf(args.user);
+export async function unmergePeople(args: Caller & { survivorId: string; mergeId: string }): Promise<void> {
+  const actor = callerActor(args);
   const prisma = await getPrisma();
   const merge = await prisma.personMerge.findFirst({ where: { id: args.mergeId, survivorId: args.survivorId, revertedAt: null } });
   const [survivor, merged] = merge ? await Promise.all([factsOf(merge.survivorId), factsOf(merge.mergedId)]) : [null, null];
@@ -177,13 +155,5 @@ export async function unmergePeople(args: { user: AuthorizedUser; context: Conte
       tx,
     );
   });
-  await recordAudit({
-    actor: auditActor(args.user),
-    action: "person.unmerge",
-    decision: "allowed",
-    record: { type: "person", id: merged.id },
-    fields: ["mergedIntoId"],
-    purpose: `survivor:${survivor.id}`,
-    context: args.context,
-  });
+  await auditPerson(args, "person.unmerge", merged.id, ["mergedIntoId"], `survivor:${survivor.id}`);
 }

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate, formatDateTime, type MessageKey } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import type { PathwayState } from "./pathways.server";
+import type { PathwayState } from "./pathway-state.server";
 
 type SerializedState = PathwayState;
 

@@ -4,9 +4,10 @@ import { getPrisma } from "~/server/db.server";
 import type { Actor, RoleName } from "~policies/roles";
 import { mayActOnScreening, mayBeAssignedClinician, mayHaveDistrictStatus } from "~policies/screening.policy";
 import { ESCALATION_ALERT_KIND, OVERDUE_LIST_HREF } from "./escalation.server";
-import { loadScreeningFactsMany } from "./screenings.server";
+import { loadScreeningFactsMany } from "./screening-facts.server";
 import { DAY, isAssessmentOverdue } from "./pathway-rules";
-import { screeningHref, type Context } from "./pathways.server";
+import { screeningHref } from "./pathway-start.server";
+import type { RequestContext } from "~/kit/request.server";
 
 /**
  * Alerts (the in-app notification channel), the supervisor's overdue view and the screening
@@ -60,7 +61,7 @@ export type OverdueView = {
  */
 export async function listAlerts(args: {
   user: AuthorizedUser;
-  context: Context;
+  context: RequestContext;
   now?: Date;
 }): Promise<{ alerts: AlertView[]; overdue: OverdueView[] | null; overdueScope: "district" | "region" | null }> {
   const now = args.now ?? new Date();
@@ -181,7 +182,7 @@ async function overdueScope(actor: Actor, now: Date) {
 }
 
 /** Marks one of the user's own alerts read; anyone else's (or none) is an audited 404. */
-export async function markAlertRead(args: { user: AuthorizedUser; context: Context; alertId: string; now?: Date }): Promise<void> {
+export async function markAlertRead(args: { user: AuthorizedUser; context: RequestContext; alertId: string; now?: Date }): Promise<void> {
   const prisma = await getPrisma();
   const alert = await prisma.screeningAlert.findFirst({ where: { id: args.alertId, recipientUserId: args.user.id }, select: { id: true, screeningId: true } });
   if (!alert) return deny(args.user, args.context, { type: "screening_alert", id: args.alertId });
@@ -334,7 +335,7 @@ export async function screeningTaskCount(user: AuthorizedUser | Actor, now = new
  * The task inbox shows child names next to deadlines that tell a screening was positive: each
  * screening so shown is audited (purpose "task-inbox"), as any other view of screening content.
  */
-export async function auditScreeningTasksShown(user: AuthorizedUser, context: Context, tasks: readonly ScreeningTask[]): Promise<void> {
+export async function auditScreeningTasksShown(user: AuthorizedUser, context: RequestContext, tasks: readonly ScreeningTask[]): Promise<void> {
   const named = [...new Set(tasks.filter((task) => task.childName !== null).map((task) => task.screeningId))];
   await Promise.all(
     named.map((screeningId) =>

@@ -2,7 +2,7 @@ import { recordAudit } from "~/server/audit/audit.server";
 import { getPrisma, type AppTransaction } from "~/server/db.server";
 import { newId } from "~/server/ids.server";
 import { deliverAll, externalNotifier, type Notification, type Notifier } from "~/server/notify/notifier.server";
-import { acuteRecipients, screeningHref } from "./pathways.server";
+import { acuteRecipients, screeningHref } from "./pathway-start.server";
 
 /**
  * The overdue sweep (decision 019): a safety assessment not done by its due time is escalated

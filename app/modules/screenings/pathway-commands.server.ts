@@ -1,14 +1,16 @@
+// Pathway commands: the acute safety checklist, the safety assessment, taking or dismissing a suggested action (and the choices their forms offer).
 import { recordChronology } from "~/modules/chronology/chronology.server";
-import type { AuditAction } from "~/server/audit/actions";
-import { auditActor, recordAudit } from "~/server/audit/audit.server";
+import { recordAuditor } from "~/kit/audit.server";
+import type { Caller } from "~/kit/request.server";
+import { fieldError, type CommandResult } from "~/kit/results";
+import { writeAtVersion } from "~/kit/version.server";
 import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
 import { getPrisma, type AppTransaction } from "~/server/db.server";
-import type { FieldErrors } from "~/server/forms.server";
 import { newId } from "~/server/ids.server";
 import { deliverAll, externalNotifier, type Notifier } from "~/server/notify/notifier.server";
 import type { Actor } from "~policies/roles";
 import { mayActOnPlan } from "~policies/support-plan.policy";
-import { parseDefinition, type InstrumentDefinition } from "./instruments";
+import { currentInstrument, type InstrumentVersionRow } from "./instrument-versions.server";
 import {
   applyChecklist,
   assessmentAnswers,
@@ -22,7 +24,10 @@ import {
   type Triage,
 } from "./pathway-rules";
 import type { ActionFormInput, AssessmentFormInput, ChecklistFormInput } from "./pathways.schema";
-import { authorizePathway, plansNewHref, screeningHref, type Context, type PathwayFacts } from "./pathways.server";
+import { authorizePathway, type PathwayFacts } from "./pathway-facts.server";
+import { screeningHref } from "./pathway-start.server";
+import { screeningChanged } from "./screening-facts.server";
+import { plansNewHref } from "./pathway-state.server";
 
 /**
  * Pathway commands: the acute safety checklist, the safety assessment, taking or dismissing a
@@ -31,26 +36,11 @@ import { authorizePathway, plansNewHref, screeningHref, type Context, type Pathw
  * in the same transaction → audit (field names, never values) after commit.
  */
 
-export type PathwayResult = { ok: true; id: string; next?: string } | { ok: false; fieldErrors: FieldErrors; formError?: "pathway.error.conflict" };
+/** What a pathway command returns: the record written and, for a plan proposal, where to continue. */
+export type PathwayResult = CommandResult<{ id: string; next?: string }>;
 
-class VersionConflict extends Error {}
-const conflict = (): PathwayResult => ({ ok: false, fieldErrors: {}, formError: "pathway.error.conflict" });
-const fieldError = (field: string, key: string): PathwayResult => ({ ok: false, fieldErrors: { [field]: key } as FieldErrors });
-
-async function withScreeningVersion(facts: PathwayFacts, version: number, write: (tx: AppTransaction) => Promise<void>): Promise<boolean> {
-  const prisma = await getPrisma();
-  try {
-    await prisma.$transaction(async (tx) => {
-      const moved = await tx.screening.updateMany({ where: { id: facts.id, version }, data: { version: { increment: 1 } } });
-      if (moved.count !== 1) throw new VersionConflict();
-      await write(tx);
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof VersionConflict) return false;
-    throw error;
-  }
-}
+/** A second writer held an old version: nothing was written (409, "someone saved this meanwhile"). */
+const conflict = (facts: PathwayFacts) => screeningChanged(facts.id, "pathway.error.conflict");
 
 function chronology(tx: AppTransaction, facts: PathwayFacts, user: AuthorizedUser, kind: string, at: Date) {
   const actor = actorOf(user);
@@ -60,36 +50,33 @@ function chronology(tx: AppTransaction, facts: PathwayFacts, user: AuthorizedUse
   );
 }
 
-async function audit(user: AuthorizedUser, context: Context, action: AuditAction, screeningId: string, fields: string[], purpose?: string) {
-  await recordAudit({ actor: auditActor(user), action, decision: "allowed", record: { type: "screening", id: screeningId }, fields, purpose, context });
-}
+const audit = recordAuditor("screening");
 
 // ---------------------------------------------------------------------------------------
 // Acute safety checklist
 // ---------------------------------------------------------------------------------------
 
 /** Records the ticked items (each at the time it was first recorded); complete when every item is done. */
-export async function recordChecklist(args: {
-  user: AuthorizedUser;
-  context: Context;
-  screeningId: string;
-  input: ChecklistFormInput;
-  now?: Date;
-}): Promise<PathwayResult> {
-  const facts = await authorizePathway(args.user, args.context, args.screeningId, "record_checklist");
+export async function recordChecklist(
+  args: Caller & {
+    screeningId: string;
+    input: ChecklistFormInput;
+    now?: Date;
+  },
+): Promise<PathwayResult> {
+  const facts = await authorizePathway(args, args.screeningId, "record_checklist");
   if (facts.result !== "acute_positive" || facts.checklistCompletedAt) return fieldError("checklist", "pathway.error.checklistClosed");
   const now = args.now ?? new Date();
   const prisma = await getPrisma();
   const row = await prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { id: true, safetyChecklist: true } });
   const { checklist, complete } = applyChecklist(parseChecklist(row.safetyChecklist), args.input, now);
-  const ok = await withScreeningVersion(facts, args.input.version, async (tx) => {
+  const ok = await writeAtVersion({ model: "screening", id: facts.id, version: args.input.version }, async (tx) => {
     await tx.screening.update({ where: { id: facts.id }, data: { safetyChecklist: JSON.stringify(checklist), checklistCompletedAt: complete ? now : null } });
     if (complete) await chronology(tx, facts, args.user, "screening.checklist_completed", now);
   });
-  if (!ok) return conflict();
+  if (!ok) return conflict(facts);
   await audit(
-    args.user,
-    args.context,
+    args,
     "screening.checklist",
     facts.id,
     complete ? ["safetyChecklist", "checklistCompletedAt"] : ["safetyChecklist"],
@@ -102,27 +89,21 @@ export async function recordChecklist(args: {
 // Safety assessment (C-SSRS screener)
 // ---------------------------------------------------------------------------------------
 
-export type AssessmentInstrument = { id: string; definition: InstrumentDefinition };
+export type AssessmentInstrument = InstrumentVersionRow;
 
 /** The published C-SSRS screener version (newest not retired). */
-export async function currentAssessmentInstrument(): Promise<AssessmentInstrument | null> {
-  const prisma = await getPrisma();
-  const row = await prisma.instrumentVersion.findFirst({
-    where: { instrument: "cssrs-screener", retiredAt: null },
-    orderBy: { version: "desc" },
-    select: { id: true, definition: true },
-  });
-  return row ? { id: row.id, definition: parseDefinition(row.definition) } : null;
+export function currentAssessmentInstrument(): Promise<AssessmentInstrument | null> {
+  return currentInstrument("cssrs-screener");
 }
 
-export async function recordAssessment(args: {
-  user: AuthorizedUser;
-  context: Context;
-  screeningId: string;
-  input: AssessmentFormInput;
-  now?: Date;
-}): Promise<PathwayResult & { triage?: Triage }> {
-  const facts = await authorizePathway(args.user, args.context, args.screeningId, "record_assessment");
+export async function recordAssessment(
+  args: Caller & {
+    screeningId: string;
+    input: AssessmentFormInput;
+    now?: Date;
+  },
+): Promise<PathwayResult & { triage?: Triage }> {
+  const facts = await authorizePathway(args, args.screeningId, "record_assessment");
   if (!facts.assessmentDueAt) return fieldError("form", "pathway.error.noAssessmentDue");
   const instrument = await currentAssessmentInstrument();
   // A tampered or retired instrument version is refused: answers only mean something against their version.
@@ -135,7 +116,7 @@ export async function recordAssessment(args: {
   const prisma = await getPrisma();
   const assessmentId = newId();
   const current = await prisma.screening.findUniqueOrThrow({ where: { id: facts.id }, select: { version: true } });
-  const ok = await withScreeningVersion(facts, current.version, async (tx) => {
+  const ok = await writeAtVersion({ model: "screening", id: facts.id, version: current.version }, async (tx) => {
     await tx.safetyAssessment.create({
       data: {
         id: assessmentId,
@@ -151,10 +132,9 @@ export async function recordAssessment(args: {
     if (!facts.assessmentDoneAt) await tx.screening.update({ where: { id: facts.id }, data: { assessmentDoneAt: now } });
     await chronology(tx, facts, args.user, "screening.assessment_recorded", now);
   });
-  if (!ok) return conflict();
+  if (!ok) return conflict(facts);
   await audit(
-    args.user,
-    args.context,
+    args,
     "screening.assessment",
     facts.id,
     ["answers", "triage", ...(args.input.plan ? ["plan"] : []), "assessmentDoneAt"],
@@ -187,15 +167,15 @@ export async function referralChoices(territoryId: string, kind: ReferralKind): 
  * "a referral from a screening" and the follow-up status, never the answers. A support-plan
  * proposal is marked taken and continues at /plans/new with the grounds pre-filled.
  */
-export async function takeAction(args: {
-  user: AuthorizedUser;
-  context: Context;
-  screeningId: string;
-  input: Extract<ActionFormInput, { intent: "take" }>;
-  now?: Date;
-  notifier?: Notifier;
-}): Promise<PathwayResult> {
-  const facts = await authorizePathway(args.user, args.context, args.screeningId, "act");
+export async function takeAction(
+  args: Caller & {
+    screeningId: string;
+    input: Extract<ActionFormInput, { intent: "take" }>;
+    now?: Date;
+    notifier?: Notifier;
+  },
+): Promise<PathwayResult> {
+  const facts = await authorizePathway(args, args.screeningId, "act");
   const prisma = await getPrisma();
   const action = await prisma.screeningAction.findFirst({
     where: { id: args.input.actionId, screeningId: facts.id },
@@ -226,14 +206,7 @@ export async function takeAction(args: {
     await chronology(tx, facts, args.user, "screening.action_taken", now);
   });
   if (!taken) return fieldError("actionId", "pathway.error.actionClosed");
-  await audit(
-    args.user,
-    args.context,
-    "screening.action_take",
-    facts.id,
-    targetUserId ? ["takenAt", "targetUserId"] : ["takenAt"],
-    `action:${action.id};kind:${action.kind}`,
-  );
+  await audit(args, "screening.action_take", facts.id, targetUserId ? ["takenAt", "targetUserId"] : ["takenAt"], `action:${action.id};kind:${action.kind}`);
   if (targetUserId) await deliverAll(args.notifier ?? externalNotifier(), [{ to: targetUserId, kind: "referral", link: screeningHref(facts.id) }]);
   const next = action.kind === "propose_plan" ? plansNewHref(facts.personId, action.id) : undefined;
   return { ok: true, id: action.id, next };
@@ -249,25 +222,25 @@ export function mayStartPlan(actor: Actor): boolean {
  * read on the server for someone who may act on that screening and only for the same child;
  * anything else (no such proposal, another child's, a screening out of scope) is an audited 404.
  */
-export async function proposalGrounds(args: { user: AuthorizedUser; context: Context; actionId: string; personId: string }): Promise<string[]> {
+export async function proposalGrounds(args: Caller & { actionId: string; personId: string }): Promise<string[]> {
   const prisma = await getPrisma();
   const action = await prisma.screeningAction.findUnique({ where: { id: args.actionId }, select: { id: true, kind: true, finding: true, screeningId: true } });
   if (!action || action.kind !== "propose_plan") return deny(args.user, args.context, { type: "screening_action", id: args.actionId }, "plan-proposal");
-  const facts = await authorizePathway(args.user, args.context, action.screeningId, "act");
+  const facts = await authorizePathway(args, action.screeningId, "act");
   if (facts.personId !== args.personId) return deny(args.user, args.context, { type: "screening_action", id: args.actionId }, "plan-proposal");
-  await audit(args.user, args.context, "screening.read", facts.id, ["findings"], `plan-proposal:${action.id}`);
+  await audit(args, "screening.read", facts.id, ["findings"], `plan-proposal:${action.id}`);
   return planGroundsFor(action.finding);
 }
 
 /** Dismisses a suggested action; racket and violence findings need a recorded reason (≥ 10 characters, encrypted). */
-export async function dismissAction(args: {
-  user: AuthorizedUser;
-  context: Context;
-  screeningId: string;
-  input: Extract<ActionFormInput, { intent: "dismiss" }>;
-  now?: Date;
-}): Promise<PathwayResult> {
-  const facts = await authorizePathway(args.user, args.context, args.screeningId, "act");
+export async function dismissAction(
+  args: Caller & {
+    screeningId: string;
+    input: Extract<ActionFormInput, { intent: "dismiss" }>;
+    now?: Date;
+  },
+): Promise<PathwayResult> {
+  const facts = await authorizePathway(args, args.screeningId, "act");
   const prisma = await getPrisma();
   const action = await prisma.screeningAction.findFirst({
     where: { id: args.input.actionId, screeningId: facts.id },
@@ -277,15 +250,7 @@ export async function dismissAction(args: {
   if (action.takenAt || action.dismissedAt) return fieldError("actionId", "pathway.error.actionClosed");
   const reason = args.input.reason;
   if (dismissNeedsReason(action.finding) && (!reason || [...reason].length < DISMISS_REASON_MIN)) {
-    await recordAudit({
-      actor: auditActor(args.user),
-      action: "screening.action_dismiss",
-      decision: "failed",
-      record: { type: "screening", id: facts.id },
-      fields: ["dismissReason"],
-      purpose: `action:${action.id};reason-missing`,
-      context: args.context,
-    });
+    await audit(args, "screening.action_dismiss", facts.id, ["dismissReason"], `action:${action.id};reason-missing`, "failed");
     return fieldError("reason", "pathway.error.reasonRequired");
   }
   const now = args.now ?? new Date();
@@ -300,8 +265,7 @@ export async function dismissAction(args: {
   });
   if (!dismissed) return fieldError("actionId", "pathway.error.actionClosed");
   await audit(
-    args.user,
-    args.context,
+    args,
     "screening.action_dismiss",
     facts.id,
     reason ? ["dismissedAt", "dismissReason"] : ["dismissedAt"],

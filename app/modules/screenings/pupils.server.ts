@@ -5,7 +5,8 @@ import { mayActOnPerson, type PersonScopeFacts } from "~policies/person.policy";
 import { mayListPupils } from "~policies/pupil-list.policy";
 import { mayActOnScreening, type ScreeningStatus } from "~policies/screening.policy";
 import { pupilFullName, pupilPage, type PupilsQuery } from "./pupils";
-import { loadScreeningFactsMany, type Context } from "./screenings.server";
+import { loadScreeningFactsMany } from "./screening-facts.server";
+import type { RequestContext } from "~/kit/request.server";
 
 /**
  * The school's pupil list (decision 018): the person records the viewer's school owns, for its
@@ -46,7 +47,7 @@ export type PupilList = {
 
 export const PUPIL_LIST_FIELDS = ["surname", "givenName", "patronymic", "birthDate"] as const;
 
-export async function listPupils(args: { user: AuthorizedUser; context: Context; query: PupilsQuery }): Promise<PupilList> {
+export async function listPupils(args: { user: AuthorizedUser; context: RequestContext; query: PupilsQuery }): Promise<PupilList> {
   const actor = actorOf(args.user);
   if (!mayListPupils(actor, { agencyType: args.user.agency.type })) return deny(args.user, args.context, { type: "area", id: "pupils" });
   const prisma = await getPrisma();

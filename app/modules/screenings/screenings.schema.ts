@@ -4,7 +4,7 @@ import { GUARDIAN_CHOICES, type ConsentRule } from "./consent";
 /**
  * Screening forms: strict schemas (unknown fields refuse the whole post), messages are catalogue
  * keys ("screening.error.*"). The answer form names the instrument version it was shown, so a
- * tampered or stale version is refused by the server (screenings.server.ts).
+ * tampered or stale version is refused by the server (screening-session.server.ts).
  */
 
 const uuid = (key: string) => z.string({ required_error: key, invalid_type_error: key }).trim().uuid(key);

@@ -6,14 +6,12 @@ import type { z } from "zod";
 import { ValidatedForm } from "~/components/ValidatedForm";
 import { formatDate, localName, type MessageKey, type Translate } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import type { FieldErrors } from "~/server/forms.server";
+import type { Conflict, ConflictChange, FormActionData } from "~/kit/results";
 
 /** Shared pieces of the support-plan pages (client-safe: no server imports at run time). */
 
-type ConflictChange = { field: string; value: string | number | string[] | null };
-export type ConflictData = { version: number; changes: ConflictChange[] };
-export type PlanFormActionData =
-  { intent?: string; fieldErrors: FieldErrors; formError?: MessageKey; conflict?: ConflictData; values: Record<string, string> } | undefined;
+/** What a plan form's action answered (nothing yet before the first post). */
+type PlanFormActionData = FormActionData | undefined;
 
 export function planStatusLabel(t: Translate, status: string, isProposal: boolean): string {
   const label = t(`plan.status.${status}` as MessageKey);
@@ -76,7 +74,7 @@ function conflictValue(t: Translate, kind: "plan" | "goal", change: ConflictChan
 }
 
 /** "Someone else changed this": the current values of what the user tried to change. */
-export function ConflictNotice({ t, conflict, kind = "plan" }: { t: Translate; conflict: ConflictData | undefined; kind?: "plan" | "goal" }) {
+export function ConflictNotice({ t, conflict, kind = "plan" }: { t: Translate; conflict: Conflict | undefined; kind?: "plan" | "goal" }) {
   if (!conflict) return null;
   const labels = kind === "plan" ? PLAN_LABELS : GOAL_LABELS;
   return (

@@ -1,81 +1,22 @@
-import type { AppLoadContext } from "@remix-run/node";
-import { auditActor, recordAudit } from "~/server/audit/audit.server";
-import { actorOf, deny, type AuthorizedUser } from "~/server/authorization.server";
+// Support plans: the reads behind the pages (caseload, a person's plans, one plan, the new-plan form).
+import { auditBy, recordAuditor } from "~/kit/audit.server";
+import { authorizeRecord, callerActor, type Caller } from "~/kit/request.server";
 import { getPrisma } from "~/server/db.server";
 import { caseloadPageIds } from "./caseload-query.server";
 import { mayActOnPerson } from "~policies/person.policy";
-import type { Actor, RoleName } from "~policies/roles";
-import {
-  mayActOnPlan,
-  mayJoinPlans,
-  mayLeadPlans,
-  PLAN_ACTIONS,
-  planListWhere,
-  visiblePlanFields,
-  type PlanAction,
-  type PlanField,
-  type PlanScopeFacts,
-  type PlanStatus,
-} from "~policies/support-plan.policy";
-
-export { openPlanHref } from "./links";
+import type { Actor } from "~policies/roles";
+import { mayActOnPlan, PLAN_ACTIONS, planListWhere, visiblePlanFields, type PlanAction, type PlanField, type PlanStatus } from "~policies/support-plan.policy";
+import { authorizePlan, childNames, FACTS_SELECT, type PlanFacts } from "./plan-facts.server";
 
 /**
- * Support plans, read side: the caseload, one plan for this viewer, a person's plans and the
- * choices the forms offer. Every decision goes through policies/support-plan.policy.ts; only
+ * Every decision goes through policies/support-plan.policy.ts; only
  * the fields a viewer may see are selected, so hidden fields are never decrypted nor sent.
  * Reading a plan lets the viewer see the child's name (the team must know whom it helps):
  * that is the plan policy's "childName" field, decided here, not by the person policy.
  */
 
-export type Context = Partial<AppLoadContext> | undefined;
 type Names = { nameRu: string; nameKy: string; nameEn: string };
-
-export const FACTS_SELECT = {
-  id: true,
-  personId: true,
-  status: true,
-  isProposal: true,
-  leadUserId: true,
-  leadAgencyId: true,
-  territoryId: true,
-  closureRequestedById: true,
-  reviewIntervalMonths: true,
-  version: true,
-  members: { select: { id: true, userId: true, agencyId: true, removedAt: true } },
-} as const;
-
-export type PlanFacts = Omit<PlanScopeFacts, "members"> & {
-  personId: string;
-  reviewIntervalMonths: number;
-  version: number;
-  members: { id: string; userId: string; agencyId: string; removedAt: Date | null }[];
-};
-
-export async function loadPlanFacts(planId: string): Promise<PlanFacts | null> {
-  const prisma = await getPrisma();
-  const plan = await prisma.supportPlan.findUnique({ where: { id: planId }, select: FACTS_SELECT });
-  return plan ? { ...plan, status: plan.status as PlanStatus } : null;
-}
-
-/** The plan's scope facts if the user may do `action`; otherwise an audited 404. */
-export async function authorizePlan(user: AuthorizedUser, context: Context, planId: string, action: PlanAction): Promise<PlanFacts> {
-  const facts = await loadPlanFacts(planId);
-  if (!facts || !mayActOnPlan(actorOf(user), action, facts)) return deny(user, context, { type: "support_plan", id: planId });
-  return facts;
-}
-
-function fullName(person: { surname?: string | null; givenName?: string | null; patronymic?: string | null } | undefined | null): string | null {
-  if (!person) return null;
-  return [person.surname, person.givenName, person.patronymic].filter(Boolean).join(" ") || null;
-}
-
-async function childNames(ids: string[]): Promise<Map<string, string | null>> {
-  if (ids.length === 0) return new Map();
-  const prisma = await getPrisma();
-  const people = await prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, surname: true, givenName: true, patronymic: true } });
-  return new Map(people.map((person) => [person.id, fullName(person)]));
-}
+const auditPlan = recordAuditor("support_plan");
 
 // ---------------------------------------------------------------------------------------
 // Caseload
@@ -100,9 +41,9 @@ function inIdOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
 }
 
 /** The user's caseload: plans they lead or are an active member of, supervisors' district, open proposals. */
-export async function listCaseload(args: { user: AuthorizedUser; context: Context; page: number }): Promise<{ rows: CaseloadRow[]; hasNext: boolean }> {
+export async function listCaseload(args: Caller & { page: number }): Promise<{ rows: CaseloadRow[]; hasNext: boolean }> {
   const prisma = await getPrisma();
-  const actor = actorOf(args.user);
+  const actor = callerActor(args);
   const select = { ...FACTS_SELECT, nextReviewDue: true } as const;
   // The page's ids by one indexed query per policy scope (caseload-query.server.ts translates
   // planListWhere; null: a scope it does not know, so the policy's where is used as it is).
@@ -136,14 +77,7 @@ export async function listCaseload(args: { user: AuthorizedUser; context: Contex
     myRelation: plan.leadUserId === actor.id ? "lead" : plan.members.some((m) => m.userId === actor.id && m.removedAt === null) ? "member" : "other",
     nextReviewDue: plan.nextReviewDue?.toISOString() ?? null,
   }));
-  await recordAudit({
-    actor: auditActor(args.user),
-    action: "support_plan.list",
-    decision: "allowed",
-    fields: named.length > 0 ? ["childName"] : [],
-    purpose: `page:${args.page};results:${rows.length}`,
-    context: args.context,
-  });
+  await auditBy(args, { action: "support_plan.list", fields: named.length > 0 ? ["childName"] : [], purpose: `page:${args.page};results:${rows.length}` });
   return { rows, hasNext: plans.length > PAGE_SIZE };
 }
 
@@ -157,9 +91,9 @@ export type PersonPlanSummary = {
 };
 
 /** The plans of one person that this user may see (for the person page). */
-export async function listPersonPlans(args: { user: AuthorizedUser; context: Context; personId: string }): Promise<PersonPlanSummary[]> {
+export async function listPersonPlans(args: Caller & { personId: string }): Promise<PersonPlanSummary[]> {
   const prisma = await getPrisma();
-  const actor = actorOf(args.user);
+  const actor = callerActor(args);
   const plans = await prisma.supportPlan.findMany({
     where: { personId: args.personId },
     select: { ...FACTS_SELECT, grounds: true, nextReviewDue: true, createdAt: true },
@@ -172,14 +106,11 @@ export async function listPersonPlans(args: { user: AuthorizedUser; context: Con
   });
   const leadName = new Map(leads.map((lead) => [lead.id, lead.displayName]));
   if (visible.length > 0) {
-    await recordAudit({
-      actor: auditActor(args.user),
+    await auditBy(args, {
       action: "support_plan.list",
-      decision: "allowed",
       record: { type: "person", id: args.personId },
       fields: ["grounds"],
       purpose: `results:${visible.length}`,
-      context: args.context,
     });
   }
   return visible.map((plan) => ({
@@ -242,18 +173,11 @@ export type PlanView = {
 };
 
 /** One plan as this viewer may see it: 404 (audited) when missing or out of scope. */
-export async function readPlan(args: { user: AuthorizedUser; context: Context; planId: string; purpose?: "print" }): Promise<PlanView> {
+export async function readPlan(args: Caller & { planId: string; purpose?: "print" }): Promise<PlanView> {
   const action: PlanAction = args.purpose === "print" ? "print" : "read";
-  const facts = await authorizePlan(args.user, args.context, args.planId, action);
-  const view = await planView(actorOf(args.user), facts);
-  await recordAudit({
-    actor: auditActor(args.user),
-    action: args.purpose === "print" ? "support_plan.print" : "support_plan.read",
-    decision: "allowed",
-    record: { type: "support_plan", id: facts.id },
-    fields: view.fields,
-    context: args.context,
-  });
+  const facts = await authorizePlan(args, args.planId, action);
+  const view = await planView(callerActor(args), facts);
+  await auditPlan(args, args.purpose === "print" ? "support_plan.print" : "support_plan.read", facts.id, view.fields);
   return view;
 }
 
@@ -393,99 +317,24 @@ async function planView(actor: Actor, facts: PlanFacts): Promise<PlanView> {
   };
 }
 
-// ---------------------------------------------------------------------------------------
-// Choices offered by the forms (validated again by the commands)
-// ---------------------------------------------------------------------------------------
-
-export type UserChoice = { id: string; displayName: string; agencyId: string; agency: Names };
-export type AgencyChoice = { id: string } & Names;
-
-/** Casework users of the plan's district who are not yet on the team. */
-export async function memberChoices(facts: PlanFacts): Promise<UserChoice[]> {
-  const prisma = await getPrisma();
-  const active = new Set([facts.leadUserId, ...facts.members.filter((m) => m.removedAt === null).map((m) => m.userId)]);
-  const users = await prisma.user.findMany({
-    where: { status: "active", agency: { territoryId: facts.territoryId, status: "active" } },
-    select: { id: true, displayName: true, roles: true, agencyId: true, agency: { select: { nameRu: true, nameKy: true, nameEn: true } } },
-    orderBy: [{ agencyId: "asc" }, { displayName: "asc" }],
-    take: 500,
-  });
-  return users.filter((u) => !active.has(u.id) && mayJoinPlans(u.roles as RoleName[])).map(({ roles: _roles, ...u }) => u);
-}
-
-/** Agencies that can be responsible for a goal: the district's and the team's. */
-export async function goalAgencyChoices(facts: PlanFacts): Promise<AgencyChoice[]> {
-  const prisma = await getPrisma();
-  const teamAgencies = [facts.leadAgencyId, ...facts.members.filter((m) => m.removedAt === null).map((m) => m.agencyId)];
-  return prisma.agency.findMany({
-    where: { status: "active", OR: [{ territoryId: facts.territoryId }, { id: { in: teamAgencies } }] },
-    select: { id: true, nameRu: true, nameKy: true, nameEn: true },
-    orderBy: { code: "asc" },
-  });
-}
-
-/** The lead and active members: who can be responsible for a goal. */
-export async function teamChoices(facts: PlanFacts): Promise<UserChoice[]> {
-  const prisma = await getPrisma();
-  const ids = [facts.leadUserId, ...facts.members.filter((m) => m.removedAt === null).map((m) => m.userId)];
-  return prisma.user.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, displayName: true, agencyId: true, agency: { select: { nameRu: true, nameKy: true, nameEn: true } } },
-    orderBy: { displayName: "asc" },
-  });
-}
-
-/** Lead-capable users in other districts: transfer targets. */
-export async function transferChoices(facts: PlanFacts): Promise<UserChoice[]> {
-  const prisma = await getPrisma();
-  const users = await prisma.user.findMany({
-    where: {
-      status: "active",
-      roles: { hasSome: ["juvenile_inspector", "social_worker"] },
-      agency: { status: "active", territoryId: { not: facts.territoryId } },
-    },
-    select: { id: true, displayName: true, roles: true, agencyId: true, agency: { select: { nameRu: true, nameKy: true, nameEn: true } } },
-    orderBy: [{ agencyId: "asc" }, { displayName: "asc" }],
-    take: 500,
-  });
-  return users.filter((u) => mayLeadPlans(u.roles as RoleName[])).map(({ roles: _roles, ...u }) => u);
-}
-
-/** Districts and cities (where a child may have moved). */
-export async function districtChoices(): Promise<AgencyChoice[]> {
-  const prisma = await getPrisma();
-  return prisma.territory.findMany({
-    where: { kind: { in: ["district", "city"] } },
-    select: { id: true, nameRu: true, nameKy: true, nameEn: true },
-    orderBy: { code: "asc" },
-  });
-}
-
 /** For /plans/new: may this user open or propose a plan for this person, and the name to show. */
-export async function newPlanContext(args: {
-  user: AuthorizedUser;
-  context: Context;
-  personId: string;
-}): Promise<{ mode: "open" | "propose"; childName: string | null }> {
-  const actor = actorOf(args.user);
+export async function newPlanContext(args: Caller & { personId: string }): Promise<{ mode: "open" | "propose"; childName: string | null }> {
+  const actor = callerActor(args);
   const mode = mayActOnPlan(actor, "open", null) ? "open" : mayActOnPlan(actor, "propose", null) ? "propose" : null;
   const prisma = await getPrisma();
-  const person = await prisma.person.findUnique({
-    where: { id: args.personId },
-    select: { id: true, ownerAgencyId: true, territoryId: true, mergedIntoId: true },
-  });
-  if (!mode || !person || person.mergedIntoId !== null || !mayActOnPerson(actor, "read", person)) {
-    return deny(args.user, args.context, { type: "person", id: args.personId }, "support_plan.open");
-  }
+  const person = await authorizeRecord(
+    args,
+    { type: "person", id: args.personId },
+    () => prisma.person.findUnique({ where: { id: args.personId }, select: { id: true, ownerAgencyId: true, territoryId: true, mergedIntoId: true } }),
+    (actor, person) => mode !== null && person.mergedIntoId === null && mayActOnPerson(actor, "read", person),
+    "support_plan.open",
+  );
   const names = await childNames([person.id]);
-  await recordAudit({
-    actor: auditActor(args.user),
+  await auditBy(args, {
     action: "person.read",
-    decision: "allowed",
     record: { type: "person", id: person.id },
     fields: ["surname", "givenName", "patronymic"],
     purpose: "support_plan.open",
-    context: args.context,
   });
-  return { mode, childName: names.get(person.id) ?? null };
+  return { mode: mode!, childName: names.get(person.id) ?? null };
 }
