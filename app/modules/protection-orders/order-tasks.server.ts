@@ -44,7 +44,15 @@ export async function orderWorkFor(caller: Caller, now = new Date()): Promise<Or
               { status: { in: IN_FORCE }, expiresAt: { gt: now, lte: expiring }, notices: { none: { kind: "expiring" } } },
             ],
           },
-          select: { id: true, status: true, issuedAt: true, nextCheckDueAt: true, reassessmentDueAt: true, expiresAt: true },
+          select: {
+            id: true,
+            status: true,
+            issuedAt: true,
+            nextCheckDueAt: true,
+            reassessmentDueAt: true,
+            expiresAt: true,
+            notices: { where: { kind: "expiring" }, select: { id: true }, take: 1 },
+          },
           orderBy: [{ nextCheckDueAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
           take: LIMIT,
         })
@@ -77,4 +85,32 @@ export async function orderWorkFor(caller: Caller, now = new Date()): Promise<Or
 export async function markOrderAlertsRead(caller: Caller, orderId: string, now = new Date()): Promise<void> {
   const prisma = await getPrisma();
   await prisma.orderAlert.updateMany({ where: { orderId, recipientUserId: caller.user.id, readAt: null }, data: { readAt: now } });
+}
+
+type SqlParam = (key: string, value: unknown) => string;
+
+/**
+ * The number of items orderWorkFor lists, as one SQL expression for the menu badge (clear columns
+ * only): the officer's tasks (each order counted per task, as listed) plus unread order alerts.
+ */
+export function orderWorkCountSql(actor: Actor, now: Date, p: SqlParam): string {
+  if (deniedOutright(actor)) return "0";
+  const me = `${p("me", actor.id)}::text`;
+  const ts = (key: string, at: Date) => `${p(key, at.toISOString())}::timestamp(3)`;
+  const nowSql = ts("now", now);
+  const soon = ts("orderCheckHorizon", new Date(now.getTime() + CHECK_HORIZON_HOURS * HOUR_MS));
+  const expiring = ts("orderExpiring", new Date(now.getTime() + EXPIRING_HOURS * HOUR_MS));
+  const inForce = `o.status IN ('served', 'active', 'extended')`;
+  const expiringUntold = `${inForce} AND o.expires_at > ${nowSql} AND o.expires_at <= ${expiring} AND NOT EXISTS (SELECT 1 FROM order_notice n WHERE n.order_id = o.id AND n.kind = 'expiring')`;
+  const alerts = `(SELECT count(*) FROM (SELECT 1 FROM order_alert WHERE recipient_user_id = ${me} AND read_at IS NULL LIMIT ${LIMIT}) a)::int`;
+  if (!isOfficer(actor)) return alerts;
+  const tasks = `(SELECT coalesce(sum(
+      (o.status = 'issued')::int
+      + (o.status <> 'issued' AND o.next_check_due_at <= ${soon})::int
+      + (o.reassessment_due_at IS NOT NULL)::int
+      + (${expiringUntold})::int), 0)
+    FROM (SELECT * FROM protection_order o WHERE o.responsible_user_id = ${me} AND (o.status = 'issued'
+      OR (${inForce} AND (o.next_check_due_at <= ${soon} OR o.reassessment_due_at IS NOT NULL OR (${expiringUntold}))))
+      ORDER BY o.next_check_due_at ASC NULLS FIRST, o.id ASC LIMIT ${LIMIT}) o)::int`;
+  return `(${tasks} + ${alerts})`;
 }

@@ -1,3 +1,4 @@
+import { orderWorkCountSql } from "~/modules/protection-orders/order-tasks.server";
 import { SCREENING_TASK_HORIZON_DAYS } from "~/modules/screenings/alerts.server";
 import { getDatabase } from "~/server/db.server";
 import type { Actor, RoleName } from "~policies/roles";
@@ -5,8 +6,8 @@ import { mayBeAssignedClinician, mayHaveDistrictStatus } from "~policies/screeni
 import { sqlParams, taskCountColumns, taskCounts, type SqlParams } from "./tasks.server";
 
 /**
- * What the menu shows on every signed-in page — the task badge (support-plan tasks and screening
- * deadlines, as the inbox counts them), the unread alert count, the break-glass banner — in one
+ * What the menu shows on every signed-in page — the task badge (support-plan tasks, screening
+ * deadlines and protection-order work, as the inbox counts them), the unread alert count, the break-glass banner — in one
  * SQL round trip over clear, indexed columns; nothing is decrypted. Each term mirrors its
  * definition: taskCounts/taskWheres (tasks.server.ts), screeningTaskCount/screeningTasksFor,
  * unreadAlertCount (screenings/alerts.server.ts), activeBreakGlassUntil (break-glass);
@@ -29,7 +30,7 @@ export async function menuBadges(actor: Actor, options: { alerts: boolean }, now
   const me = `${sql.named("me", actor.id)}::text`;
   const columns = [
     plans ? `${plans.review} + ${plans.measure} + ${plans.closure} + ${plans.proposal}` : "0",
-    screeningTaskCountSql(actor, now, sql),
+    `${screeningTaskCountSql(actor, now, sql)} + ${orderWorkCountSql(actor, now, sql.named)}`,
     options.alerts ? `(SELECT count(*) FROM screening_alert WHERE recipient_user_id = ${me} AND read_at IS NULL)::int` : "0",
     // Epoch ms: no driver reads timestamp(3) in its local zone.
     `(SELECT (extract(epoch FROM max(expires_at)) * 1000)::float8 FROM break_glass_grant WHERE user_id = ${me} AND expires_at > ${sql.named("now", now.toISOString())}::timestamp(3))`,
