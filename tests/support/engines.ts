@@ -27,7 +27,9 @@ export async function truncateAll(database: Database): Promise<void> {
       `TRUNCATE "session", "app_user", "agency", "territory", "person", "support_plan", "support_plan_member",
         "support_plan_goal", "support_plan_review", "chronology_event", "duplicate_decision", "person_merge",
         "guardianship", "break_glass_grant", "rate_limit_bucket", "screening", "screening_assignment",
-        "safety_assessment", "screening_alert", "screening_action" CASCADE`,
+        "safety_assessment", "screening_alert", "screening_action", "incident_account", "protection_order", "protection_order_party",
+        "protection_order_condition", "order_risk_assessment", "compliance_check", "order_violation", "order_extension",
+        "order_notice", "order_alert", "person_flag" CASCADE`,
     ),
   );
 }
