@@ -27,11 +27,12 @@ export async function districtStaff(
   agencyType: "social_services" | "police_department",
   role: "social_worker" | "juvenile_inspector" | "supervisor",
 ) {
+  // Roles filtered here, not in SQL: `roles: { has }` does not survive the PGlite adapter (as in the screenings).
   const users = await tx.user.findMany({
-    where: { status: "active", roles: { has: role }, agency: { territoryId, type: agencyType, status: "active" } },
-    select: { id: true },
+    where: { status: "active", agency: { territoryId, type: agencyType, status: "active" } },
+    select: { id: true, roles: true },
   });
-  return users.map((user) => user.id);
+  return users.filter((user) => user.roles.includes(role)).map((user) => user.id);
 }
 
 export const orderHref = (orderId: string) => `/orders/${orderId}`;

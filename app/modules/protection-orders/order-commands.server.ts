@@ -418,15 +418,12 @@ export async function revokeOrder(args: OrderArgs<RevokeInput>, options: Options
 export async function handOverOrder(args: OrderArgs<HandOverInput>, options: Options = {}): Promise<CommandResult> {
   const facts = await authorizeOrder(args, args.orderId, "hand_over");
   const prisma = await getPrisma();
-  const officer = await prisma.user.findFirst({
-    where: {
-      id: args.input.responsibleUserId,
-      status: "active",
-      roles: { has: "police_officer" },
-      agency: { territoryId: facts.territoryId, type: "police_department" },
-    },
-    select: { id: true },
+  // The role is checked here, not in SQL: `roles: { has }` does not survive the PGlite adapter.
+  const candidate = await prisma.user.findFirst({
+    where: { id: args.input.responsibleUserId, status: "active", agency: { territoryId: facts.territoryId, type: "police_department" } },
+    select: { id: true, roles: true },
   });
+  const officer = candidate?.roles.includes("police_officer") ? candidate : null;
   if (!officer) return fieldError("responsibleUserId", "order.error.officer");
   const now = options.now ?? new Date();
   let notifications: Notification[] = [];

@@ -95,6 +95,8 @@ export async function readOrder(caller: Caller, orderId: string, now = new Date(
   const order = await prisma.protectionOrder.findUniqueOrThrow({
     where: { id: orderId },
     select: {
+      // The encrypted notes are bound to the record id: the encrypting client needs it selected.
+      id: true,
       reason: true,
       status: true,
       reassessmentDueAt: true,
@@ -125,7 +127,7 @@ export async function readOrder(caller: Caller, orderId: string, now = new Date(
         orderBy: { occurredAt: "desc" },
       },
       extensions: {
-        select: { previousExpiresAt: true, newExpiresAt: true, decidedAt: true, decisionReference: sees("narrative") },
+        select: { id: true, previousExpiresAt: true, newExpiresAt: true, decidedAt: true, decisionReference: sees("narrative") },
         orderBy: { decidedAt: "asc" },
       },
       notices: { select: { kind: true, method: true, toldAt: true }, orderBy: { toldAt: "asc" } },
@@ -141,14 +143,14 @@ export async function readOrder(caller: Caller, orderId: string, now = new Date(
     }),
     prisma.agency.findUniqueOrThrow({ where: { id: facts.issuingAgencyId }, select: { nameRu: true, nameKy: true, nameEn: true } }),
     ruleSetById(facts.ruleSetId),
-    sees("narrative") ? prisma.incidentAccount.findUnique({ where: { id: order.incidentAccountId }, select: { narrative: true } }) : null,
+    sees("narrative") ? prisma.incidentAccount.findUnique({ where: { id: order.incidentAccountId }, select: { id: true, narrative: true } }) : null,
     sees("risk") && order.assessments[0]
       ? prisma.orderRiskAssessment.findUnique({
           where: { id: order.assessments[0].id },
-          select: { assessedAt: true, computedLevel: true, finalLevel: true, judgementReason: true, answers: true, instrumentVersionId: true },
+          select: { id: true, assessedAt: true, computedLevel: true, finalLevel: true, judgementReason: true, answers: true, instrumentVersionId: true },
         })
       : null,
-    sees("protectedContact") && protectedId ? prisma.person.findUnique({ where: { id: protectedId }, select: { phone: true, address: true } }) : null,
+    sees("protectedContact") && protectedId ? prisma.person.findUnique({ where: { id: protectedId }, select: { id: true, phone: true, address: true } }) : null,
   ]);
   const staffName = new Map(staff.map((user) => [user.id, user.displayName]));
   let risk: OrderPage["risk"] = null;
