@@ -270,12 +270,12 @@ async function main() {
         );
         await c.query(
           `INSERT INTO protection_order_party (id, order_id, person_id, role)
-           SELECT id || '-p', id, 'bench-person-p' || g, 'protected_person' FROM bench_gen
-           UNION ALL SELECT id || '-r', id, 'bench-person-r' || (g % 150000), 'respondent' FROM bench_gen`,
+           SELECT id || '-p', id, 'bench-person-p' || g, 'protected_person'::"OrderPartyRole" FROM bench_gen
+           UNION ALL SELECT id || '-r', id, 'bench-person-r' || (g % 150000), 'respondent'::"OrderPartyRole" FROM bench_gen`,
         );
         await c.query(
           `INSERT INTO protection_order_condition (id, order_id, kind)
-           SELECT id || '-c1', id, 'no_violence' FROM bench_gen
+           SELECT id || '-c1', id, 'no_violence'::"OrderConditionKind" FROM bench_gen
            UNION ALL SELECT id || '-c2', id, (CASE WHEN g % 20 = 0 THEN 'attend_programme' ELSE 'no_contact' END)::"OrderConditionKind" FROM bench_gen`,
         );
         await c.query(
@@ -286,7 +286,7 @@ async function main() {
         );
         await c.query(
           `INSERT INTO compliance_check (id, order_id, planned_for, done_at, recorded_at, method, outcome, note, done_by_id, protected_confirmed, protected_statement)
-           SELECT id || '-k1', id, issued + interval '1 day', issued + interval '1 day', issued + interval '1 day 1 hour', 'visit', 'complied', $1, officer, true, $2
+           SELECT id || '-k1', id, issued + interval '1 day', issued + interval '1 day', issued + interval '1 day 1 hour', 'visit'::"ComplianceCheckMethod", 'complied'::"ComplianceCheckOutcome", $1, officer, true, $2
              FROM bench_gen WHERE state IN ('expired','revoked','active','extended')
            UNION ALL SELECT id || '-k2', id, issued + interval '2 hours' + (ARRAY[7,5,3])[1 + g % 3] * interval '1 day', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
              FROM bench_gen WHERE state IN ('served','active','extended')`,
@@ -294,7 +294,7 @@ async function main() {
         );
         await c.query(
           `INSERT INTO order_violation (id, order_id, condition_id, condition_kind, occurred_at, recorded_at, description, action, recorded_by_id)
-           SELECT id || '-v1', id, id || '-c2', 'no_contact', issued + interval '1 day', issued + interval '1 day 2 hours', $1, 'warning', officer
+           SELECT id || '-v1', id, id || '-c2', 'no_contact'::"OrderConditionKind", issued + interval '1 day', issued + interval '1 day 2 hours', $1, 'warning'::"ViolationAction", officer
              FROM bench_gen WHERE g % 10 = 3`,
           [cipher.description],
         );
