@@ -234,7 +234,7 @@ async function main() {
         await c.query(
           `INSERT INTO bench_gen
            SELECT g, 'bench-order-' || g,
-             CASE WHEN g % 10 = 0 THEN $4 ELSE ($3::text[])[1 + (g % array_length($3::text[], 1))] END,
+             CASE WHEN (g / 100) % 10 = 0 THEN $4 ELSE ($3::text[])[1 + (g % array_length($3::text[], 1))] END,
              CASE WHEN g % 100 < 85 THEN 'expired' WHEN g % 100 < 90 THEN 'revoked' WHEN g % 100 < 92 THEN 'issued'
                   WHEN g % 100 < 95 THEN 'served' WHEN g % 100 < 98 THEN 'active' ELSE 'extended' END,
              CASE WHEN g % 100 < 90 THEN now() - interval '4 days' - (g % 720) * interval '1 day' - (g % 86400) * interval '1 second'
@@ -325,8 +325,12 @@ async function main() {
         `${fmt(Number(counts.checks))} checks, ${fmt(Number(counts.violations))} violations, ${fmt(Number(counts.chronology))} chronology events in ${fmt((performance.now() - t0) / 1000, 1)} s`,
     );
 
-    // 3. Writes: warm-up, then the clients.
+    // 3. Writes: warm-up, one client alone (the cost of a write without queueing), then the clients.
     for (let i = 0; i < 3; i++) await sequence(database, officer, samples);
+    for (const list of Object.values(samples)) list.length = 0;
+    for (let i = 0; i < 10; i++) await sequence(database, officer, samples);
+    console.log(`\nWrites, 1 client (10 sequences; ${loadLine()}):`);
+    for (const [kind, list] of Object.entries(samples)) summary(kind, list);
     for (const list of Object.values(samples)) list.length = 0;
     notifier.clear();
     const cpu = process.cpuUsage();

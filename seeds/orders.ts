@@ -182,7 +182,13 @@ export function demoOrderRows(now: Date): OrderRows {
     for (const condition of order.conditions) {
       const conditionId = stableId("order-condition", `${order.key}:${condition.kind}`);
       conditionIds.set(condition.kind, conditionId);
-      rows.conditions.push({ id: conditionId, orderId: id, kind: condition.kind, distanceMetres: condition.distanceMetres ?? null, details: condition.details ?? null });
+      rows.conditions.push({
+        id: conditionId,
+        orderId: id,
+        kind: condition.kind,
+        distanceMetres: condition.distanceMetres ?? null,
+        details: condition.details ?? null,
+      });
     }
     const assess = (trigger: string, assessedAt: Date) =>
       rows.assessments.push({
