@@ -10,6 +10,7 @@ import { buildAgency, buildUser, stableId, territoryRows } from "./factories";
 import { demoCaseloadRows, demoStaffRows } from "./caseload";
 import { ORDER_RISK_INSTRUMENTS } from "./data/order-risk-instrument";
 import { ORDER_RULE_SETS } from "./data/order-rules";
+import { seedDemoOrders } from "./orders";
 
 export function demoAgencyCode(type: AgencyType, districtKey: string): string {
   return `${districtKey}-${type.replaceAll("_", "-")}`;
@@ -129,8 +130,11 @@ export function demoAgencyRows(): Prisma.AgencyCreateManyInput[] {
   return [...district, ...regional];
 }
 
-/** Demo agencies, users and people; loaded only into an empty database. Returns false if it was not empty. */
-export async function seedDemo(prisma: SeedClient): Promise<boolean> {
+/**
+ * Demo agencies, users and people; loaded only into an empty database. Returns false if it was not empty.
+ * `now`: the seeding time the demo protection orders are dated from (tests pin it to compare runs).
+ */
+export async function seedDemo(prisma: SeedClient, options: { now?: Date } = {}): Promise<boolean> {
   await seedTerritories(prisma);
   await seedInstruments(prisma);
   await seedOrderReferenceData(prisma);
@@ -154,6 +158,8 @@ export async function seedDemo(prisma: SeedClient): Promise<boolean> {
     prisma.person.createMany({ data: demoPersonRows() }),
   ]);
   await seedDemoCaseload(prisma);
+  // The demo officer's protection orders (issue 11), dated from the seeding time.
+  await seedDemoOrders(prisma, options.now ?? new Date());
   return true;
 }
 

@@ -10,6 +10,15 @@ import { demoCaseloadRows } from "./caseload";
 import { DEMO_PEOPLE } from "./data/people";
 import { demoAgencyCode, demoPersonRows, seedDemo, type SeedClient } from "./demo";
 import { buildAgency, buildUser, demoTotpSecret, stableId, territoryRows } from "./factories";
+import { DEMO_ORDERS } from "./data/orders";
+import { ORDER_RISK_INSTRUMENTS, ORDER_RISK_V1 } from "./data/order-risk-instrument";
+import { INSTRUMENT_DEFINITIONS } from "./data/instruments";
+import { ORDER_RULE_SETS } from "./data/order-rules";
+import { demoOrderId, demoOrderRows } from "./orders";
+import { scoreRisk } from "~/modules/protection-orders/risk-instrument";
+import { EXPIRING_WITHIN_HOURS } from "~/modules/protection-orders/order-board.server";
+
+const SEEDED_AT = new Date("2026-12-08T04:00:00.000Z");
 
 function allTerritories(seeds: TerritorySeed[]): TerritorySeed[] {
   return seeds.flatMap((seed) => [seed, ...allTerritories(seed.children ?? [])]);
@@ -39,6 +48,9 @@ function fakePrisma(existingUsers = 0): { prisma: SeedClient; captured: Captured
         return { count: data.length };
       },
     },
+    orderRuleSet: {
+      createMany: async ({ data }: { data: unknown[] }) => ({ count: data.length }),
+    },
     user: {
       count: async () => existingUsers,
       createMany: ({ data }: { data: Record<string, unknown>[] }) => ({ kind: "users", data }),
@@ -49,12 +61,28 @@ function fakePrisma(existingUsers = 0): { prisma: SeedClient; captured: Captured
     person: {
       createMany: ({ data }: { data: Record<string, unknown>[] }) => ({ kind: "people", data }),
     },
-    // The demo caseload (seeds/caseload.ts) is checked on its own below and in integration tests.
+    // The demo caseload (seeds/caseload.ts) and orders (seeds/orders.ts) are checked on their own below and in integration tests.
     ...Object.fromEntries(
-      ["supportPlan", "supportPlanMember", "supportPlanGoal", "supportPlanReview", "chronologyEvent"].map((model) => [
-        model,
-        { createMany: () => ({ kind: "caseload", data: [] }) },
-      ]),
+      [
+        "supportPlan",
+        "supportPlanMember",
+        "supportPlanGoal",
+        "supportPlanReview",
+        "chronologyEvent",
+        // The demo protection orders (seeds/orders.ts), checked on their own below.
+        "guardianship",
+        "incidentAccount",
+        "protectionOrder",
+        "protectionOrderParty",
+        "protectionOrderCondition",
+        "orderRiskAssessment",
+        "complianceCheck",
+        "orderViolation",
+        "orderExtension",
+        "orderNotice",
+        "orderAlert",
+        "personFlag",
+      ].map((model) => [model, { createMany: () => ({ kind: "caseload", data: [] }) }]),
     ),
     $transaction: async (operations: { kind: "users" | "agencies" | "people" | "caseload"; data: Record<string, unknown>[] }[]) => {
       for (const operation of operations) if (operation.kind !== "caseload") captured[operation.kind].push(...operation.data);
@@ -228,7 +256,8 @@ describe("demo agencies", () => {
     const { prisma, captured } = fakePrisma(1);
     expect(await seedDemo(prisma)).toBe(false);
     expect(captured.territories.length).toBeGreaterThan(0);
-    expect(captured.instruments).toHaveLength(3);
+    // Screening instruments and the order risk checklist versions.
+    expect(captured.instruments).toHaveLength(INSTRUMENT_DEFINITIONS.length + ORDER_RISK_INSTRUMENTS.length);
     expect(captured.agencies).toEqual([]);
     expect(captured.users).toEqual([]);
     expect(captured.people).toEqual([]);
@@ -271,10 +300,10 @@ describe("demo people", () => {
     expect(new Set(pins).size).toBe(pins.length);
   });
 
-  test("seedDemo writes exactly these people, in the same transaction as agencies and users", async () => {
+  test("seedDemo writes exactly these people: the demo people and caseload with agencies and users, then the order parties", async () => {
     const { prisma, captured } = fakePrisma();
-    await seedDemo(prisma);
-    expect(captured.people).toEqual([...rows, ...demoCaseloadRows().people]);
+    await seedDemo(prisma, { now: SEEDED_AT });
+    expect(captured.people).toEqual([...rows, ...demoCaseloadRows().people, ...demoOrderRows(SEEDED_AT).people]);
   }, 30_000);
 });
 
@@ -359,5 +388,99 @@ describe("demo caseload", () => {
     expect(agencies.size).toBeGreaterThanOrEqual(6);
     const staff = new Set([...DEMO_USERS, ...DEMO_STAFF].map((user) => user.displayName));
     for (const person of rows.people) expect(staff.has(`${person.givenName} ${person.surname}`)).toBe(false);
+  });
+});
+
+describe("demo protection orders", () => {
+  const rows = demoOrderRows(SEEDED_AT);
+  const now = SEEDED_AT.getTime();
+  const HOUR = 60 * 60 * 1000;
+  const order = (key: string) => rows.orders.find((row) => row.id === demoOrderId(key))!;
+  const inForce = (row: (typeof rows.orders)[number]) => ["served", "active", "extended"].includes(row.status!);
+
+  test("deterministic for one seeding time; dated from it", () => {
+    expect(demoOrderRows(SEEDED_AT)).toEqual(rows);
+    const later = demoOrderRows(new Date(now + 5 * HOUR));
+    expect(later.orders.map((row) => row.id)).toEqual(rows.orders.map((row) => row.id));
+    expect((later.orders[0].issuedAt as Date).getTime() - (rows.orders[0].issuedAt as Date).getTime()).toBe(5 * HOUR);
+  });
+
+  test("an order in every state, for the demo officer in Leninsky district", () => {
+    expect(new Set(rows.orders.map((row) => row.status))).toEqual(new Set(["issued", "served", "active", "extended", "expired", "revoked"]));
+    expect(new Set(rows.orders.filter((row) => row.status === "expired").map((row) => row.outcome))).toEqual(new Set(["kept", "violated"]));
+    for (const row of rows.orders) {
+      expect(row.issuingUserId).toBe(stableId("user", "officer"));
+      expect(row.territoryId).toBe(stableId("territory", "KG-GB-LEN"));
+      expect(row.issuingAgencyId).toBe(stableId("agency", demoAgencyCode("police_department", "bishkek-len")));
+    }
+    const overdue = rows.orders.filter((row) => inForce(row) && row.nextCheckDueAt && (row.nextCheckDueAt as Date).getTime() < now);
+    expect(overdue.map((row) => row.id)).toEqual([demoOrderId("check-overdue")]);
+    const expiring = rows.orders.filter((row) => inForce(row) && (row.expiresAt as Date).getTime() - now <= EXPIRING_WITHIN_HOURS * HOUR);
+    expect(expiring.map((row) => row.id)).toEqual([demoOrderId("expiring-soon")]);
+    const weekAgo = now - 7 * 24 * HOUR;
+    const thisWeek = rows.violations.filter((row) => (row.occurredAt as Date).getTime() >= weekAgo);
+    expect(thisWeek.map((row) => row.orderId)).toEqual([demoOrderId("violation-this-week")]);
+    expect(order("violation-this-week").reassessmentDueAt).toBeInstanceOf(Date);
+    expect(rows.conditions.some((row) => row.kind === "attend_programme" && row.orderId === demoOrderId("extended-programme"))).toBe(true);
+    expect(order("served-child").involvesChild).toBe(true);
+    expect(rows.parties.filter((row) => row.role === "child")).toHaveLength(2);
+  });
+
+  test("rules and risk: lengths, extensions within the total, next check from the level, levels computed by scoreRisk", () => {
+    const rule = ORDER_RULE_SETS[0];
+    const days = { standard: rule.checkEveryDays.standard, medium: rule.checkEveryDays.medium, high: rule.checkEveryDays.high };
+    for (const row of rows.orders) {
+      const issued = (row.issuedAt as Date).getTime();
+      expect((row.expiresAt as Date).getTime() - issued).toBeLessThanOrEqual(rule.maxTotalDays * 24 * HOUR);
+      const extension = rows.extensions.find((e) => e.orderId === row.id);
+      if (!extension) expect((row.expiresAt as Date).getTime() - issued).toBe(rule.defaultDays * 24 * HOUR);
+      if (inForce(row)) {
+        const done = rows.checks.filter((c) => c.orderId === row.id && c.doneAt).map((c) => (c.doneAt as Date).getTime());
+        const since = done.length > 0 ? Math.max(...done) : (row.servedAt as Date).getTime();
+        expect((row.nextCheckDueAt as Date).getTime()).toBe(since + days[row.riskLevel!] * 24 * HOUR);
+        expect(rows.checks.filter((c) => c.orderId === row.id && !c.doneAt)).toHaveLength(1);
+      } else expect(row.nextCheckDueAt ?? null).toBeNull();
+    }
+    for (const assessment of rows.assessments) {
+      expect(assessment.computedLevel).toBe(scoreRisk(ORDER_RISK_V1, JSON.parse(assessment.answers)).level);
+      expect(Object.keys(JSON.parse(assessment.answers))).toHaveLength(ORDER_RISK_V1.items.length);
+    }
+    expect(new Set(rows.assessments.map((a) => a.finalLevel))).toEqual(new Set(["standard", "medium", "high"]));
+    expect(rows.assessments.some((a) => a.judgementReason && a.finalLevel !== a.computedLevel)).toBe(true);
+    for (const row of rows.orders) expect(rows.assessments.some((a) => a.orderId === row.id && a.trigger === "issue")).toBe(true);
+  });
+
+  test("alerts for the district's social services on every order, juvenile inspectors for the child; chronology for every party", () => {
+    const socialworker = stableId("user", "socialworker");
+    for (const row of rows.orders)
+      expect(rows.alerts.some((a) => a.orderId === row.id && a.recipientUserId === socialworker && a.kind === "order_issued")).toBe(true);
+    expect(rows.alerts.filter((a) => a.kind === "order_child").map((a) => a.recipientUserId)).toContain(stableId("user", "inspector"));
+    for (const party of rows.parties) {
+      expect(rows.chronology.some((e) => e.personId === party.personId && e.recordId === party.orderId && e.kind === "protection_order.issued")).toBe(true);
+    }
+    expect(rows.flags.map((f) => f.personId)).toContain(stableId("person", "po-omurov-zhyrgal"));
+    expect(DEMO_ORDERS.length).toBe(rows.orders.length);
+  });
+
+  test("people: synthetic PINs unique across every seed, household children linked, names never a staff name, ids unique", () => {
+    for (const person of rows.people.filter((p) => p.pin)) {
+      expect(person.pin).toMatch(/^[12]\d{8}999\d{2}$/);
+      expect(person.pin![0]).toBe(person.sex === "female" ? "1" : "2");
+      const [year, month, day] = person.birthDate!.split("-");
+      expect(person.pin!.slice(1, 9)).toBe(`${day}${month}${year}`);
+    }
+    const pins = [...rows.people, ...demoCaseloadRows().people, ...demoPersonRows()].flatMap((p) => (p.pin ? [p.pin] : []));
+    expect(new Set(pins).size).toBe(pins.length);
+    // Staff names are in the clear in dumps, where tests look for people's names: no shared word.
+    const staffWords = new Set([...DEMO_USERS, ...DEMO_STAFF].flatMap((user) => user.displayName.split(/\s+/)));
+    for (const person of rows.people) {
+      for (const word of [person.surname, person.givenName, person.patronymic]) expect(staffWords.has(word ?? ""), String(word)).toBe(false);
+    }
+    const childIds = rows.parties.filter((p) => p.role === "child").map((p) => p.personId);
+    for (const childId of childIds) expect(rows.guardianships.some((g) => g.childId === childId)).toBe(true);
+    for (const list of Object.values(rows)) {
+      const ids = (list as { id?: string }[]).map((row) => row.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
   });
 });

@@ -48,4 +48,8 @@ export const DEMO_STAFF: DemoUser[] = [
   { username: "pedagogue-sokuluk", displayName: "Эльмира Бакирова", role: "social_pedagogue", agencyType: "school", districtKey: "sokuluk" },
   { username: "supervisor-sokuluk", displayName: "Канатбек Орозов", role: "supervisor", agencyType: "social_services", districtKey: "sokuluk" },
   { username: "supervisor-chui", displayName: "Айжан Мукашева", role: "supervisor", agencyType: "social_services", districtKey: "chui-region" },
+  // Protection orders (seeds/orders.ts): the police supervisor of the demo officer's department
+  // (board, hand-overs, extensions) and a second officer of the same department to hand orders to.
+  { username: "supervisor-police", displayName: "Жоомарт Тилеков", role: "supervisor", agencyType: "police_department", districtKey: "bishkek-len" },
+  { username: "officer2", displayName: "Нурдин Абылкасымов", role: "police_officer", agencyType: "police_department", districtKey: "bishkek-len" },
 ];

@@ -6,6 +6,7 @@ import { seedDemo } from "~seeds/demo";
 import { TERRITORIES } from "~seeds/data/territories";
 import { DEMO_PEOPLE } from "~seeds/data/people";
 import { CASELOAD_SIZE } from "~seeds/caseload";
+import { DEMO_ORDER_PEOPLE, DEMO_ORDERS } from "~seeds/data/orders";
 import { DEMO_STAFF, DEMO_USERS } from "~seeds/data/users";
 import { truncateAll, useEngine, type Engine } from "../support/engines";
 
@@ -27,6 +28,9 @@ async function seedDigest(database: Database): Promise<string> {
     await prisma.supportPlanGoal.findMany({ orderBy: { id: "asc" } }),
     await prisma.supportPlanReview.findMany({ orderBy: { id: "asc" } }),
     await prisma.chronologyEvent.findMany({ orderBy: { id: "asc" } }),
+    // The demo protection orders (decrypted notes and checks).
+    await prisma.protectionOrder.findMany({ orderBy: { id: "asc" } }),
+    await prisma.complianceCheck.findMany({ orderBy: { id: "asc" } }),
   ];
   return crypto
     .createHash("sha256")
@@ -35,6 +39,8 @@ async function seedDigest(database: Database): Promise<string> {
 }
 
 afterAll(() => closeDatabase());
+
+const SEEDED_AT = new Date("2026-12-08T04:00:00.000Z");
 
 describe.each<Engine>(["postgres", "pglite"])("on %s", (engine) => {
   test("the applier applies every migration once and records it as Prisma does", async () => {
@@ -66,7 +72,8 @@ describe.each<Engine>(["postgres", "pglite"])("on %s", (engine) => {
     expect(agencyTypes).toHaveLength(12);
     for (const group of agencyTypes) expect(group._count._all).toBeGreaterThanOrEqual(3);
     expect(await database.prisma.user.count()).toBe(DEMO_USERS.length + DEMO_STAFF.length);
-    expect(await database.prisma.person.count()).toBe(DEMO_PEOPLE.length + CASELOAD_SIZE);
+    expect(await database.prisma.person.count()).toBe(DEMO_PEOPLE.length + CASELOAD_SIZE + DEMO_ORDER_PEOPLE.length);
+    expect(await database.prisma.protectionOrder.count()).toBe(DEMO_ORDERS.length);
     expect(await database.prisma.supportPlan.count()).toBe(CASELOAD_SIZE);
   });
 });
@@ -76,7 +83,8 @@ test("the demo seed is deterministic: same data on every run and on both engines
   for (const engine of ["postgres", "pglite", "postgres"] as const) {
     const database = await useEngine(engine);
     await truncateAll(database);
-    await seedDemo(database.prisma);
+    // The demo orders are dated from the seeding time: one pinned time makes runs comparable.
+    await seedDemo(database.prisma, { now: SEEDED_AT });
     digests.push(await seedDigest(database));
   }
   expect(new Set(digests).size).toBe(1);

@@ -1,6 +1,7 @@
 import { allModelSpecs } from "~/server/encryption/registry";
 import { demoCaseloadRows, demoStaffRows } from "~seeds/caseload";
 import { demoAgencyCode, demoPersonRows } from "~seeds/demo";
+import { demoOrderRows } from "~seeds/orders";
 import { DEMO_PASSWORD, DEMO_USERS } from "~seeds/data/users";
 import { buildUser, stableId } from "~seeds/factories";
 
@@ -9,9 +10,9 @@ import { buildUser, stableId } from "~seeds/factories";
  * that count rows follow the seed as it grows instead of hard-coding its size.
  */
 
-/** Every person row seedDemo inserts (DEMO_PEOPLE and the caseload children), as plaintext. */
+/** Every person row seedDemo inserts (DEMO_PEOPLE, the caseload children, the order parties), as plaintext. */
 export function seededPersonRows() {
-  return [...demoPersonRows(), ...demoCaseloadRows().people];
+  return [...demoPersonRows(), ...demoCaseloadRows().people, ...demoOrderRows(new Date()).people];
 }
 
 /** Every staff account row seedDemo inserts (DEMO_USERS and DEMO_STAFF). */
@@ -41,8 +42,17 @@ let counts: Promise<Map<string, number>> | undefined;
 export function seededEncryptedRowCounts(): Promise<Map<string, number>> {
   counts ??= (async () => {
     const caseload = demoCaseloadRows();
+    // Which order rows hold ciphertext does not depend on the seeding time.
+    const orders = demoOrderRows(new Date());
     const rows: Record<string, Record<string, unknown>[]> = {
       Person: seededPersonRows(),
+      IncidentAccount: orders.incidents,
+      ProtectionOrder: orders.orders,
+      ProtectionOrderCondition: orders.conditions,
+      OrderRiskAssessment: orders.assessments,
+      ComplianceCheck: orders.checks,
+      OrderViolation: orders.violations,
+      OrderExtension: orders.extensions,
       SupportPlan: caseload.plans,
       SupportPlanMember: caseload.members,
       SupportPlanGoal: caseload.goals,
