@@ -4,6 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { AgencyType } from "~/generated/prisma/enums.ts";
 import { formatDate, localName } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
+import { OrderWorkList } from "~/modules/protection-orders/OrderWorkList";
+import { orderWorkFor } from "~/modules/protection-orders/order-tasks.server";
 import { ScreeningTaskList } from "~/modules/screenings/ScreeningTaskList";
 import { auditScreeningTasksShown, screeningTasksFor } from "~/modules/screenings/alerts.server";
 import { planHref } from "~/modules/support-plans/links";
@@ -14,11 +16,12 @@ import { actorOf } from "~/server/authorization.server";
 /** Each role's landing page: who you are, where you work, and what your role does here. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [inbox, screeningTasks] = await Promise.all([taskInbox(actorOf(user)), screeningTasksFor(actorOf(user))]);
+  const [inbox, screeningTasks, orderWork] = await Promise.all([taskInbox(actorOf(user)), screeningTasksFor(actorOf(user)), orderWorkFor({ user, context })]);
   await auditScreeningTasksShown(user, context, screeningTasks);
   return json({
     inbox,
     screeningTasks,
+    orderWork,
     displayName: user.displayName,
     roles: user.roles,
     agency: { type: user.agency.type, nameRu: user.agency.nameRu, nameKy: user.agency.nameKy, nameEn: user.agency.nameEn },
@@ -28,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t, locale } = useTranslation();
-  const { displayName, roles, agency, territory, inbox, screeningTasks } = useLoaderData<typeof loader>();
+  const { displayName, roles, agency, territory, inbox, screeningTasks, orderWork } = useLoaderData<typeof loader>();
   const place = territory.parent ? `${localName(territory, locale)}, ${localName(territory.parent, locale)}` : localName(territory, locale);
   return (
     <div className="page">
@@ -50,7 +53,7 @@ export default function Home() {
           <dd>{place}</dd>
         </div>
       </dl>
-      <TaskInbox inbox={inbox} screeningTasks={screeningTasks} />
+      <TaskInbox inbox={inbox} screeningTasks={screeningTasks} orderWork={orderWork} />
       <section aria-labelledby="your-work">
         <h2 id="your-work">{t("home.yourWork")}</h2>
         <ul className="role-work">
@@ -66,13 +69,13 @@ export default function Home() {
 const KINDS: readonly TaskKind[] = ["review", "measure", "closure", "proposal"];
 
 /** What is waiting for this user: counts per kind, then the tasks, most urgent first. */
-function TaskInbox({ inbox, screeningTasks }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "inbox" | "screeningTasks">) {
+function TaskInbox({ inbox, screeningTasks, orderWork }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "inbox" | "screeningTasks" | "orderWork">) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="tasks-heading" data-testid="task-inbox">
       <h2 id="tasks-heading">{t("tasks.title")}</h2>
       {inbox.counts.total === 0 ? (
-        screeningTasks.length > 0 ? null : (
+        screeningTasks.length > 0 || orderWork.tasks.length > 0 || orderWork.alerts.length > 0 ? null : (
           <p className="muted">{t("tasks.none")}</p>
         )
       ) : (
@@ -98,6 +101,7 @@ function TaskInbox({ inbox, screeningTasks }: Pick<ReturnType<typeof useLoaderDa
         </>
       )}
       <ScreeningTaskList tasks={screeningTasks} />
+      <OrderWorkList work={orderWork} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { recordRequest } from "~/kit/request.server";
 import { conditionKindLabel, conditionLabel, localText, orderLinks, riskLabel, statusLabel } from "~/modules/protection-orders/OrderComponents";
 import { readOrder } from "~/modules/protection-orders/order-reads.server";
+import { markOrderAlertsRead } from "~/modules/protection-orders/order-tasks.server";
 
 export const links = orderLinks;
 
@@ -14,6 +15,7 @@ export const links = orderLinks;
 export async function loader(args: LoaderFunctionArgs) {
   const { id, ...caller } = await recordRequest(args, "orders", "orderId");
   const order = await readOrder(caller, id);
+  await markOrderAlertsRead(caller, id);
   const saved = new URL(args.request.url).searchParams.has("saved");
   return json({ order, saved });
 }

@@ -99,6 +99,8 @@ describe.each<Engine>(["postgres", "pglite"])("screenings on %s", (engine) => {
     expect(rows).toEqual([
       { instrument: "asq", version: 1 },
       { instrument: "cssrs-screener", version: 1 },
+      // The protection orders' risk checklist shares the table (decision 022).
+      { instrument: "order-risk", version: 1 },
       { instrument: "vulnerability", version: 1 },
     ]);
   });

@@ -2,7 +2,7 @@ import { recordAudit } from "~/server/audit/audit.server";
 import { getPrisma, type AppTransaction } from "~/server/db.server";
 import { newId } from "~/server/ids.server";
 import { deliverAll, externalNotifier, type Notification, type Notifier } from "~/server/notify/notifier.server";
-import { acuteRecipients, screeningHref } from "./pathway-start.server";
+import { acuteRecipients, receivesScreeningEscalations, screeningHref } from "./pathway-start.server";
 
 /**
  * The overdue sweep (decision 019): a safety assessment not done by its due time is escalated
@@ -113,16 +113,16 @@ async function escalateOne(screening: Candidate, now: Date): Promise<{ recipient
 
 /**
  * Active supervisors of active agencies whose territory is the parent (region) of the screening's
- * district — not of a school: school staff never get district or regional status (decision 016).
+ * district — not of a school nor a police department (receivesScreeningEscalations, decision 016).
  */
 async function regionalSupervisors(tx: AppTransaction, territoryId: string): Promise<string[]> {
   const territory = await tx.territory.findUnique({ where: { id: territoryId }, select: { parentId: true } });
   if (!territory?.parentId) return [];
   // Roles filtered here, not in SQL (`roles: { has }` does not survive the PGlite adapter, as in acuteRecipients).
   const users = await tx.user.findMany({
-    where: { status: "active", agency: { territoryId: territory.parentId, status: "active", type: { not: "school" } } },
-    select: { id: true, roles: true },
+    where: { status: "active", agency: { territoryId: territory.parentId, status: "active" } },
+    select: { id: true, roles: true, agency: { select: { type: true } } },
     orderBy: { id: "asc" },
   });
-  return users.filter((user) => user.roles.includes("supervisor")).map((user) => user.id);
+  return users.filter((user) => user.roles.includes("supervisor") && receivesScreeningEscalations(user.agency.type)).map((user) => user.id);
 }

@@ -41,8 +41,12 @@ export type PathwayStarted = {
 /**
  * The school's psychologists and the district's supervisors (active accounts, active agencies).
  * A supervisor employed by a school is school staff, not a district supervisor: never alerted
- * (the alert kind alone would tell them a pupil screened acute; decision 016, Access).
+ * (the alert kind alone would tell them a pupil screened acute; decision 016, Access). Neither is a
+ * police supervisor: a screening's pathway is a health and social one, police join by referral.
  */
+/** Agencies whose supervisors get acute and overdue screening alerts: not schools, not police departments. */
+export const receivesScreeningEscalations = (agencyType: string) => agencyType !== "school" && agencyType !== "police_department";
+
 export async function acuteRecipients(client: Pick<AppTransaction, "user">, screening: { schoolAgencyId: string; territoryId: string }): Promise<string[]> {
   // Roles are filtered here, not in SQL: `roles: { has }` does not survive the PGlite adapter
   // (admin.server.ts); the candidates are one school's and one district's staff.
@@ -55,7 +59,7 @@ export async function acuteRecipients(client: Pick<AppTransaction, "user">, scre
     .filter(
       (user) =>
         (user.roles.includes("school_psychologist") && user.agencyId === screening.schoolAgencyId) ||
-        (user.roles.includes("supervisor") && user.agency.type !== "school"),
+        (user.roles.includes("supervisor") && receivesScreeningEscalations(user.agency.type)),
     )
     .map((user) => user.id);
 }
