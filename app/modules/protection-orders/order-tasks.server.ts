@@ -96,14 +96,15 @@ type SqlParam = (key: string, value: unknown) => string;
 export function orderWorkCountSql(actor: Actor, now: Date, p: SqlParam): string {
   if (deniedOutright(actor)) return "0";
   const me = `${p("me", actor.id)}::text`;
+  const inForce = `o.status IN ('served', 'active', 'extended')`;
+  const alerts = `(SELECT count(*) FROM (SELECT 1 FROM order_alert WHERE recipient_user_id = ${me} AND read_at IS NULL LIMIT ${LIMIT}) a)::int`;
+  if (!isOfficer(actor)) return alerts;
+  // Parameters are registered only when used: the statement must reference every one it binds.
   const ts = (key: string, at: Date) => `${p(key, at.toISOString())}::timestamp(3)`;
   const nowSql = ts("now", now);
   const soon = ts("orderCheckHorizon", new Date(now.getTime() + CHECK_HORIZON_HOURS * HOUR_MS));
   const expiring = ts("orderExpiring", new Date(now.getTime() + EXPIRING_HOURS * HOUR_MS));
-  const inForce = `o.status IN ('served', 'active', 'extended')`;
   const expiringUntold = `${inForce} AND o.expires_at > ${nowSql} AND o.expires_at <= ${expiring} AND NOT EXISTS (SELECT 1 FROM order_notice n WHERE n.order_id = o.id AND n.kind = 'expiring')`;
-  const alerts = `(SELECT count(*) FROM (SELECT 1 FROM order_alert WHERE recipient_user_id = ${me} AND read_at IS NULL LIMIT ${LIMIT}) a)::int`;
-  if (!isOfficer(actor)) return alerts;
   const tasks = `(SELECT coalesce(sum(
       (o.status = 'issued')::int
       + (o.status <> 'issued' AND o.next_check_due_at <= ${soon})::int
