@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { activeBreakGlassUntil } from "~/modules/break-glass/grants.server";
 import { screeningTaskCount, unreadAlertCount } from "~/modules/screenings/alerts.server";
+import { orderWorkOf } from "~/modules/protection-orders/order-tasks.server";
 import { menuBadges } from "~/modules/tasks/badge.server";
 import { taskCountsByQueries, taskInbox, taskInboxByQueries } from "~/modules/tasks/tasks.server";
 import { actorOf } from "~/server/authorization.server";
@@ -103,15 +104,16 @@ describe.each<Engine>(["postgres", "pglite"])("task inbox and menu badges on %s 
     for (const { label, actor } of actors) {
       for (const days of [-60, -3, 0, 10, 45]) {
         const now = new Date(base + days * 86_400_000);
-        const [plans, screenings, unread, breakGlass] = await Promise.all([
+        const [plans, screenings, orders, unread, breakGlass] = await Promise.all([
           taskCountsByQueries(actor, now),
           screeningTaskCount(actor, now),
+          orderWorkOf(actor, now),
           unreadAlertCount(actor.id),
           activeBreakGlassUntil(actor.id, now),
         ]);
         screeningTasks = Math.max(screeningTasks, screenings);
         expect(await menuBadges(actor, { alerts: true }, now), `${label} at ${now.toISOString()}`).toEqual({
-          openTasks: plans.total + screenings,
+          openTasks: plans.total + screenings + orders.tasks.length + orders.alerts.length,
           unreadAlerts: unread,
           breakGlassUntil: breakGlass,
         });

@@ -26,8 +26,12 @@ export type OrderWork = { tasks: OrderTask[]; alerts: OrderAlertItem[]; board: b
 const isOfficer = (actor: Actor) => actor.roles.includes("police_officer") && actor.agencyType === "police_department";
 const deniedOutright = (actor: Actor) => actor.roles.some((role) => ["admin", "auditor", "analyst"].includes(role));
 
-export async function orderWorkFor(caller: Caller, now = new Date()): Promise<OrderWork> {
-  const actor = callerActor(caller);
+export function orderWorkFor(caller: Caller, now = new Date()): Promise<OrderWork> {
+  return orderWorkOf(callerActor(caller), now);
+}
+
+/** orderWorkFor by actor (the menu badge's parity test compares its count with this list). */
+export async function orderWorkOf(actor: Actor, now = new Date()): Promise<OrderWork> {
   if (deniedOutright(actor)) return { tasks: [], alerts: [], board: false };
   const prisma = await getPrisma();
   const soon = new Date(now.getTime() + CHECK_HORIZON_HOURS * HOUR_MS);
